@@ -1,0 +1,204 @@
+"""Base classes: camelCase on the wire, snake_case in Python, no unknown keys."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from typing import Any, ClassVar, Literal
+
+from pydantic import (
+    AliasGenerator,
+    BaseModel,
+    ConfigDict,
+    ModelWrapValidatorHandler,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic.alias_generators import to_camel
+from pydantic_core import InitErrorDetails
+
+from provisioning_schema._errors import carry_over, line_error, reraise, rule_error
+from provisioning_schema.options import resolve_options
+
+
+def wire_name(python_name: str) -> str:
+    """Return the API's camelCase name of a Python attribute (``id_`` is ``id``)."""
+    return to_camel(python_name.rstrip("_"))
+
+
+_WIRE_NAMES = AliasGenerator(validation_alias=wire_name, serialization_alias=wire_name)
+_SHAPE_ERRORS = frozenset(
+    {"model_type", "model_attributes_type", "list_type", "dict_type"}
+)
+
+
+class _WireDumps(BaseModel):
+    """Dumps leave out absent (``None``) members unless told otherwise."""
+
+    def model_dump(  # same contract as BaseModel.model_dump
+        self,
+        *,
+        mode: Literal["json", "python"] | str = "python",
+        exclude_none: bool = True,
+        **kwargs: Any,
+    ) -> dict[str, Any]:
+        return super().model_dump(mode=mode, exclude_none=exclude_none, **kwargs)
+
+    def model_dump_json(  # same contract as BaseModel.model_dump_json
+        self, *, exclude_none: bool = True, **kwargs: Any
+    ) -> str:
+        return super().model_dump_json(exclude_none=exclude_none, **kwargs)
+
+
+class WireModel(_WireDumps):
+    """A request object: known keys only, each given by one of its two names.
+
+    Python code may use the snake_case attribute name or the camelCase wire
+    name of a field. Files are the wire and take wire names only, as does
+    JSON input and any validation with ``wire_names_only`` in its context.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        alias_generator=_WIRE_NAMES,
+    )
+
+    _by_wire_name: ClassVar[dict[str, str]]
+    _by_python_name: ClassVar[dict[str, str]]
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls._by_wire_name = {wire_name(name): name for name in cls.model_fields}
+        cls._by_python_name = {name: wire_name(name) for name in cls.model_fields}
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _check_keys(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Any], info: ValidationInfo
+    ) -> Any:
+        options = resolve_options(info.context)
+        if not isinstance(data, dict) or data.keys() <= cls._by_wire_name.keys():
+            return _with_shapes(cls, data, handler, redact=options.redact)
+
+        wire_only = options.wire_names_only or info.mode == "json"
+        problems = list(cls._key_problems(data, wire_only, redact=options.redact))
+        if not problems:
+            return _with_shapes(cls, data, handler, redact=options.redact)
+
+        rejected = {problem["loc"][0] for problem in problems}
+        kept = {key: value for key, value in data.items() if key not in rejected}
+        try:
+            _with_shapes(cls, kept, handler, redact=options.redact)
+        except ValidationError as exc:
+            problems.extend(carry_over(exc))
+        reraise(cls.__name__, problems)
+
+    @classmethod
+    def _key_problems(
+        cls, data: dict[Any, Any], wire_only: bool, *, redact: bool
+    ) -> list[InitErrorDetails]:
+        problems = []
+        for key, value in data.items():
+            if key in cls._by_wire_name:
+                continue
+
+            wire = cls._by_python_name.get(key) if isinstance(key, str) else None
+            if wire is None or wire_only:
+                rule = _unknown_key_rule(cls, key, wire)
+                error = rule_error("unknown_field", rule, value, redact=redact)
+            elif wire in data:
+                rule = f"Give {wire} or {key}, not both: they name the same field"
+                error = rule_error("duplicate_field", rule, value, redact=redact)
+            else:
+                continue
+            problems.append(line_error(error, [key], value))
+
+        return problems
+
+
+def _unknown_key_rule(cls: type[WireModel], key: object, wire: str | None) -> str:
+    known = ", ".join(cls._by_wire_name)
+    if wire is not None:
+        return f"Unknown field {key}: the wire name is {wire}"
+
+    suggestion = _closest_wire_name(cls, str(key))
+    if suggestion is not None:
+        return f"Unknown field {key}: did you mean {suggestion}?"
+
+    return f"Unknown field {key}: {cls.__name__} takes {known}"
+
+
+def _closest_wire_name(cls: type[WireModel], key: str) -> str | None:
+    folded = {name.lower(): name for name in cls._by_wire_name}
+    plain = key.replace("_", "").replace("-", "").replace(" ", "").lower()
+    if plain in folded:
+        return folded[plain]
+
+    matches = difflib.get_close_matches(key, list(cls._by_wire_name), n=1, cutoff=0.7)
+    return matches[0] if matches else None
+
+
+def _with_shapes(
+    cls: type[WireModel],
+    data: Any,
+    handler: ModelWrapValidatorHandler[Any],
+    *,
+    redact: bool,
+) -> Any:
+    """Validate, rewording "wrong type" errors to show the expected shape."""
+    try:
+        return handler(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+        if not any(error["type"] in _SHAPE_ERRORS for error in errors):
+            raise
+        details = carry_over(exc)
+
+    reshaped = [
+        _reshaped(cls, error, detail, redact=redact)
+        for error, detail in zip(errors, details, strict=True)
+    ]
+    reraise(cls.__name__, reshaped)
+
+
+def _reshaped(
+    cls: type[WireModel], error: Any, details: InitErrorDetails, *, redact: bool
+) -> InitErrorDetails:
+    loc = error["loc"]
+    if error["type"] not in _SHAPE_ERRORS or len(loc) not in (1, 2):
+        return details
+
+    name = cls._by_wire_name.get(loc[0]) if isinstance(loc[0], str) else None
+    examples = cls.model_fields[name].examples if name else None
+    if not examples:
+        return details
+
+    shape, subject = examples[0], str(loc[0])
+    if len(loc) == 2:
+        if not isinstance(shape, list):
+            return details
+        shape, subject = shape[0], f"Each item of {subject}"
+
+    is_array = isinstance(shape, list)
+    error_type = "array_expected" if is_array else "object_expected"
+    rule = f"{subject} must be {'an array' if is_array else 'an object'} like "
+    rule += json.dumps(shape)
+    value = error.get("input")
+    return line_error(rule_error(error_type, rule, value, redact=redact), loc, value)
+
+
+class ResponseModel(_WireDumps):
+    """A response object: wire names, and keys this package does not know kept."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        alias_generator=_WIRE_NAMES,
+    )

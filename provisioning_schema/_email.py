@@ -1,0 +1,65 @@
+"""Check a login email address offline and store it in its ASCII form."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from email_validator import EmailNotValidError, validate_email
+
+from provisioning_schema._errors import rule_error
+
+EMAIL_MAX_LENGTH = 64  # the API spec's maxLength for contact.email
+
+
+def check_login_email(value: str, *, redact: bool) -> str:
+    """Return the address with its domain lower-cased; raise what is wrong."""
+    _check_characters(value, redact=redact)
+
+    try:
+        # No DNS: validation is offline and deterministic. Quoted local parts,
+        # display names, IP literals and internationalized addresses are all
+        # refused, because the API refuses them.
+        checked = validate_email(
+            value,
+            check_deliverability=False,
+            allow_smtputf8=False,
+            allow_quoted_local=False,
+            allow_display_name=False,
+            allow_domain_literal=False,
+            globally_deliverable=True,
+        )
+    except EmailNotValidError as error:
+        rule = f"Email must be a valid address: {_sentence(str(error))}"
+        raise rule_error("email_invalid", rule, value, redact=redact) from None
+
+    # email-validator's `normalized` turns a punycode domain into Unicode,
+    # which the API and ajv refuse; the ASCII domain is the wire form.
+    return f"{checked.local_part}@{checked.ascii_domain}"
+
+
+def _check_characters(value: str, *, redact: bool) -> None:
+    if "<" in value or ">" in value:
+        rule = "Email must be a bare address like jane.roe@example.com, "
+        rule += "without a display name or angle brackets"
+        raise rule_error("email_display_name", rule, value, redact=redact)
+
+    odd = next((char for char in value if char.isspace() or not char.isascii()), None)
+    if odd is None:
+        return
+
+    if odd.isspace() or unicodedata.category(odd) == "Cf":
+        rule = (
+            f"Email must not contain whitespace or invisible characters ({_name(odd)})"
+        )
+        raise rule_error("email_whitespace", rule, value, redact=redact)
+
+    rule = f"Email must be ASCII; {_name(odd)} is not"
+    raise rule_error("email_not_ascii", rule, value, redact=redact)
+
+
+def _name(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'character').lower()}"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].lower() + text[1:].rstrip(".")

@@ -1,0 +1,94 @@
+"""Options a caller passes as Pydantic validation context.
+
+Example:
+    >>> from provisioning_schema import BatchProvisionUsersRequest
+    >>> options: ValidationOptions = {"max_extension_length": 5}
+    >>> body = {"records": [{"status": "Enabled", "contact": {}}]}
+    >>> request = BatchProvisionUsersRequest.model_validate(body, context=options)
+
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, TypedDict, get_args
+
+PhoneCheck = Literal["valid", "possible", "pattern"]
+"""How strictly a phone number is checked.
+
+``valid``: the number is in a range that phonenumbers knows to be assigned.
+``possible``: the number has a possible length for its country; use it when
+a newly opened range is not yet in phonenumbers' metadata.
+``pattern``: only the E.164 shape is checked.
+"""
+
+_PHONE_CHECKS: tuple[str, ...] = get_args(PhoneCheck)
+SHORTEST_EXTENSION = 3
+LONGEST_EXTENSION = 8
+
+
+class ValidationOptions(TypedDict, total=False):
+    """Keys of the ``context`` mapping that this package reads; all optional."""
+
+    max_extension_length: int
+    """The account's longest extension number, 3 to 8 digits (default 8)."""
+
+    phone_check: PhoneCheck
+    """How strictly phone numbers are checked (default ``"valid"``)."""
+
+    redact: bool
+    """Keep input values out of error messages (default ``False``)."""
+
+    wire_names_only: bool
+    """Accept camelCase wire names only, as files do (default ``False``)."""
+
+
+@dataclass(frozen=True)
+class ResolvedOptions:
+    """Validation options with their defaults filled in and checked."""
+
+    max_extension_length: int = LONGEST_EXTENSION
+    phone_check: PhoneCheck = "valid"
+    redact: bool = False
+    wire_names_only: bool = False
+
+
+DEFAULT_OPTIONS = ResolvedOptions()
+
+
+def resolve_options(context: object) -> ResolvedOptions:
+    """Read the options from a validation context.
+
+    Raises:
+        TypeError: an option has a value outside its documented range. This is
+            a programming error, so it is not reported as a validation error.
+
+    """
+    if not context:
+        return DEFAULT_OPTIONS
+
+    if not isinstance(context, dict):
+        raise TypeError("validation context must be a dict of ValidationOptions")
+
+    length = context.get("max_extension_length", LONGEST_EXTENSION)
+    if not isinstance(length, int) or not (
+        SHORTEST_EXTENSION <= length <= LONGEST_EXTENSION
+    ):
+        raise TypeError(
+            f"max_extension_length must be an int from {SHORTEST_EXTENSION} "
+            f"to {LONGEST_EXTENSION}; got {length!r}"
+        )
+
+    phone_check = context.get("phone_check", "valid")
+    if phone_check not in _PHONE_CHECKS:
+        raise TypeError(
+            f"phone_check must be one of {', '.join(_PHONE_CHECKS)}; "
+            f"got {phone_check!r}"
+        )
+
+    return ResolvedOptions(
+        max_extension_length=length,
+        phone_check=phone_check,
+        redact=bool(context.get("redact", False)),
+        wire_names_only=bool(context.get("wire_names_only", False)),
+    )
