@@ -23,7 +23,7 @@ from provisioning_schema._errors import carry_over, line_error, reraise, rule_er
 from provisioning_schema.contact import Contact
 from provisioning_schema.devices import DeviceDefinition
 from provisioning_schema.options import resolve_options
-from provisioning_schema.rules import UniquenessTracker
+from provisioning_schema.rules import UniquenessTracker, UniqueValues
 from provisioning_schema.types import ExtensionNumber, NonBlankId
 
 MAX_RECORDS = 10  # the API spec's maxItems for records
@@ -152,10 +152,10 @@ class BatchProvisionUsersRequestItem(WireModel):
 def _validate_records(
     value: Any, _: ValidatorFunctionWrapHandler, info: ValidationInfo
 ) -> list[BatchProvisionUsersRequestItem]:
-    """Validate every record, then the rules across the valid ones.
+    """Validate every record, then the rules across all of them.
 
     Pydantic's own list validation is bypassed so that the cross-record rules
-    still run over the valid records when some records are invalid.
+    still run when some records are invalid.
     """
     options = resolve_options(info.context)
     if not isinstance(value, list):
@@ -182,19 +182,22 @@ def _validate_records(
             record = BatchProvisionUsersRequestItem.model_validate(raw, context=context)
         except ValidationError as exc:
             problems.extend(_prefixed(carry_over(exc), index))
-            continue
+            unique: BatchProvisionUsersRequestItem | UniqueValues = (
+                UniqueValues.salvage(raw, context)
+            )
+        else:
+            records.append(record)
+            unique = record
 
-        records.append(record)
-        for duplicate in tracker.add(record, f"records[{index}]"):
+        for duplicate in tracker.add(unique, f"records[{index}]"):
             error = rule_error(
                 duplicate.error_type,
                 duplicate.rule,
                 duplicate.value,
                 redact=options.redact,
             )
-            problems.append(
-                line_error(error, [index, *duplicate.path], duplicate.value)
-            )
+            where: list[str | int] = [index, *duplicate.path]
+            problems.append(line_error(error, where, duplicate.value))
 
     if problems:
         reraise("records", problems)
