@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from typing import Any, ClassVar, Literal
 
 from pydantic import (
@@ -16,6 +17,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic.alias_generators import to_camel
+from pydantic.fields import ComputedFieldInfo, FieldInfo
 from pydantic_core import InitErrorDetails
 
 from provisioning_schema._errors import carry_over, line_error, reraise, rule_error
@@ -27,6 +29,14 @@ def wire_name(python_name: str) -> str:
     return to_camel(python_name.rstrip("_"))
 
 
+def field_title(python_name: str, _: FieldInfo | ComputedFieldInfo) -> str:
+    """Title a field in words for its JSON Schema (``mobile_number``: Mobile number)."""
+    words = re.sub(r"(?<=[a-z])(?=[0-9])", " ", python_name.rstrip("_")).split("_")
+    text = " ".join("ID" if word == "id" else word for word in words)
+    return text[:1].upper() + text[1:]
+
+
+_SHORTEST_PREFIX_TYPO = 5
 _WIRE_NAMES = AliasGenerator(validation_alias=wire_name, serialization_alias=wire_name)
 _SHAPE_ERRORS = frozenset(
     {"model_type", "model_attributes_type", "list_type", "dict_type"}
@@ -65,6 +75,7 @@ class WireModel(_WireDumps):
         validate_by_alias=True,
         serialize_by_alias=True,
         alias_generator=_WIRE_NAMES,
+        field_title_generator=field_title,
     )
 
     _by_wire_name: ClassVar[dict[str, str]]
@@ -82,10 +93,15 @@ class WireModel(_WireDumps):
         cls, data: Any, handler: ModelWrapValidatorHandler[Any], info: ValidationInfo
     ) -> Any:
         options = resolve_options(info.context)
-        if not isinstance(data, dict) or data.keys() <= cls._by_wire_name.keys():
+        if not isinstance(data, dict):
             return _with_shapes(cls, data, handler, redact=options.redact)
 
         wire_only = options.wire_names_only or info.mode == "json"
+        if None in data.values():
+            data = cls._without_nulls(data, wire_only)
+        if data.keys() <= cls._by_wire_name.keys():
+            return _with_shapes(cls, data, handler, redact=options.redact)
+
         problems = list(cls._key_problems(data, wire_only, redact=options.redact))
         if not problems:
             return _with_shapes(cls, data, handler, redact=options.redact)
@@ -97,6 +113,21 @@ class WireModel(_WireDumps):
         except ValidationError as exc:
             problems.extend(carry_over(exc))
         reraise(cls.__name__, problems)
+
+    @classmethod
+    def _without_nulls(cls, data: dict[Any, Any], wire_only: bool) -> dict[Any, Any]:
+        """Drop known keys whose value is null: the contract reads them as absent.
+
+        An unknown key stays, whatever its value, so that it is refused.
+        """
+        known: set[str] = set(cls._by_wire_name)
+        if not wire_only:
+            known |= cls._by_python_name.keys()
+        return {
+            key: value
+            for key, value in data.items()
+            if value is not None or key not in known
+        }
 
     @classmethod
     def _key_problems(
@@ -140,7 +171,16 @@ def _closest_wire_name(cls: type[WireModel], key: str) -> str | None:
         return folded[plain]
 
     matches = difflib.get_close_matches(key, list(cls._by_wire_name), n=1, cutoff=0.7)
-    return matches[0] if matches else None
+    if matches:
+        return matches[0]
+
+    # A misspelt start of a long name ("extention" for extensionNumber).
+    if len(plain) >= _SHORTEST_PREFIX_TYPO:
+        for name in cls._by_wire_name:
+            start = name[: len(plain)].lower()
+            if difflib.SequenceMatcher(None, plain, start).ratio() >= 0.8:
+                return name
+    return None
 
 
 def _with_shapes(
@@ -201,4 +241,5 @@ class ResponseModel(_WireDumps):
         validate_by_alias=True,
         serialize_by_alias=True,
         alias_generator=_WIRE_NAMES,
+        field_title_generator=field_title,
     )

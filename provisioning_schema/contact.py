@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import Field, StrictBool, ValidationInfo, model_validator
+from pydantic import ConfigDict, Field, StrictBool, ValidationInfo, model_validator
 
 from provisioning_schema._base import WireModel
 from provisioning_schema._errors import line_error, reraise, rule_error
@@ -71,6 +71,20 @@ class Transition(WireModel):
 
 class Contact(WireModel):
     """The user's contact information."""
+
+    # The schema's form of _login_needs_email (a null email counts as absent).
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {
+                "properties": {"emailAsLoginName": {"const": True}},
+                "required": ["emailAsLoginName"],
+            },
+            "then": {
+                "properties": {"email": {"type": "string"}},
+                "required": ["email"],
+            },
+        }
+    )
 
     first_name: PersonName | None = Field(default=None, description="Given name")
     last_name: PersonName | None = Field(default=None, description="Family name")

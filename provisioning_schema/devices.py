@@ -9,7 +9,6 @@ exactly one form from the keys present, before any value is checked.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any, Union
 
@@ -20,12 +19,11 @@ from pydantic import (
     StrictBool,
     StrictStr,
     ValidationInfo,
-    ValidatorFunctionWrapHandler,
-    WrapValidator,
 )
 
 from provisioning_schema._base import WireModel
 from provisioning_schema._errors import rule_error
+from provisioning_schema._forms import OneFormOf
 from provisioning_schema.options import resolve_options
 from provisioning_schema.types import (
     CountryCode,
@@ -174,8 +172,8 @@ EmergencyForm = Union[EmergencyLocation, EmergencyAddress]  # noqa: UP007  # as 
 
 
 def _phone_info_form(keys: dict[str, Any]) -> type[WireModel] | None:
-    # Keys decide, not values: a key given as null still picks its form,
-    # so the choice is the one a JSON Schema validator makes.
+    # Keys decide, not values, so the choice is the one a JSON Schema
+    # validator makes over the closed forms.
     if _has(keys, "phoneNumberId", "phone_number_id"):
         return PhoneNumberDefinitionNumberId
     if _has(keys, "preferredAreaCode", "preferred_area_code"):
@@ -201,33 +199,6 @@ def _has(keys: dict[str, Any], wire: str, python: str) -> bool:
     return wire in keys or python in keys
 
 
-def _one_form_of(
-    forms: tuple[type[WireModel], ...],
-    choose: Callable[[dict[str, Any]], type[WireModel] | None],
-    error_type: str,
-    rule: str,
-) -> WrapValidator:
-    # The union's own validation is bypassed: it would try every form and
-    # report each form's errors, under locations that are not wire paths.
-    def validate(
-        value: Any, _: ValidatorFunctionWrapHandler, info: ValidationInfo
-    ) -> Any:
-        if isinstance(value, forms):
-            return value
-
-        form = choose(value) if isinstance(value, dict) else None
-        if form is None:
-            redact = resolve_options(info.context).redact
-            raise rule_error(error_type, rule, value, redact=redact)
-
-        context = dict(info.context or {})
-        if info.mode == "json":
-            context["wire_names_only"] = True
-        return form.model_validate(value, context=context)
-
-    return WrapValidator(validate)
-
-
 _PHONE_INFO_RULE = (
     "phoneInfo must be one of {tollType, type?}, "
     "{preferredAreaCode, tollType?, type?}, {phoneNumber, reservationId?}, "
@@ -239,7 +210,7 @@ _EMERGENCY_RULE = (
 
 PhoneInfo = Annotated[
     PhoneInfoForm,
-    _one_form_of(
+    OneFormOf(
         (
             PhoneNumberDefinitionTollType,
             PhoneNumberDefinitionPreferredAreaCode,
@@ -256,7 +227,7 @@ PhoneInfo = Annotated[
 
 Emergency = Annotated[
     EmergencyForm,
-    _one_form_of(
+    OneFormOf(
         (EmergencyLocation, EmergencyAddress),
         _emergency_form,
         "emergency_form",

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any
 
 from annotated_types import Len
 from pydantic import (
+    ConfigDict,
     Field,
     StrictBool,
     ValidationError,
@@ -66,8 +69,31 @@ class BatchProvisionUsersRequestItemDevices(WireModel):
     )
 
 
+def _welcome_email_conflict(record: bool) -> dict[str, Any]:
+    nested = {"properties": {"sendWelcomeEmail": {"const": not record}}}
+    transition = {"type": "object", "required": ["sendWelcomeEmail"], **nested}
+    contact = {"type": "object", "required": ["transition"]}
+    return {
+        "type": "object",
+        "required": ["sendWelcomeEmail", "contact"],
+        "properties": {
+            "sendWelcomeEmail": {"const": record},
+            "contact": {**contact, "properties": {"transition": transition}},
+        },
+    }
+
+
 class BatchProvisionUsersRequestItem(WireModel):
     """Describes request for user extension provisioning."""
+
+    # The schema's form of _welcome_email_agrees.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "not": {
+                "anyOf": [_welcome_email_conflict(True), _welcome_email_conflict(False)]
+            }
+        }
+    )
 
     status: BatchProvisionUsersRequestItemStatus = Field(
         description='Extension status. Only "Enabled" can be specified'
@@ -149,14 +175,63 @@ class BatchProvisionUsersRequestItem(WireModel):
         reraise(type(self).__name__, [line_error(error, ["sendWelcomeEmail"], None)])
 
 
+@dataclass(frozen=True)
+class CheckedRecord:
+    """One record of many, validated, with the problems it has.
+
+    Attributes:
+        index: The record's position among the records checked.
+        record: The valid record, or ``None`` when it has errors.
+        errors: Its errors, located inside the record, then any values it
+            repeats from an earlier record.
+
+    """
+
+    index: int
+    record: BatchProvisionUsersRequestItem | None
+    errors: list[InitErrorDetails]
+
+
+def check_records(
+    raw_records: Iterable[object],
+    context: dict[str, Any] | None = None,
+    *,
+    name_of: Callable[[int], str] = "records[{}]".format,
+) -> Iterator[CheckedRecord]:
+    """Validate records one by one, with the rules across records.
+
+    Every record takes part in the uniqueness rules, invalid ones too (see
+    ``rules.UniqueValues.salvage``). A duplicate is reported on the later
+    record and names the earlier one with ``name_of(index)``. Only what
+    those rules need is kept between records, so this suits long streams.
+    """
+    redact = resolve_options(context).redact
+    tracker = UniquenessTracker()
+    for index, raw in enumerate(raw_records):
+        errors: list[InitErrorDetails] = []
+        record: BatchProvisionUsersRequestItem | None = None
+        try:
+            record = BatchProvisionUsersRequestItem.model_validate(raw, context=context)
+        except ValidationError as exc:
+            errors = carry_over(exc)
+
+        unique = (
+            UniqueValues.of(record) if record else UniqueValues.salvage(raw, context)
+        )
+        for repeat in tracker.add(unique, name_of(index)):
+            error = rule_error(
+                repeat.error_type, repeat.rule, repeat.value, redact=redact
+            )
+            errors.append(line_error(error, repeat.path, repeat.value))
+
+        yield CheckedRecord(index, None if errors else record, errors)
+
+
 def _validate_records(
     value: Any, _: ValidatorFunctionWrapHandler, info: ValidationInfo
 ) -> list[BatchProvisionUsersRequestItem]:
-    """Validate every record, then the rules across all of them.
-
-    Pydantic's own list validation is bypassed so that the cross-record rules
-    still run when some records are invalid.
-    """
+    # Pydantic's own list validation is bypassed so that the rules across
+    # records still run when some records are invalid.
     options = resolve_options(info.context)
     if not isinstance(value, list):
         rule = "records must be an array of 1 to 10 records"
@@ -175,40 +250,18 @@ def _validate_records(
         error = rule_error("records_count", rule, value, redact=True)
         problems.append(line_error(error, [], value))
 
-    records: list[BatchProvisionUsersRequestItem] = []
-    tracker = UniquenessTracker()
-    for index, raw in enumerate(value):
-        try:
-            record = BatchProvisionUsersRequestItem.model_validate(raw, context=context)
-        except ValidationError as exc:
-            problems.extend(_prefixed(carry_over(exc), index))
-            unique: BatchProvisionUsersRequestItem | UniqueValues = (
-                UniqueValues.salvage(raw, context)
-            )
-        else:
-            records.append(record)
-            unique = record
-
-        for duplicate in tracker.add(unique, f"records[{index}]"):
-            error = rule_error(
-                duplicate.error_type,
-                duplicate.rule,
-                duplicate.value,
-                redact=options.redact,
-            )
-            where: list[str | int] = [index, *duplicate.path]
-            problems.append(line_error(error, where, duplicate.value))
+    records = []
+    for checked in check_records(value, context):
+        for detail in checked.errors:
+            detail["loc"] = (checked.index, *detail["loc"])
+        problems.extend(checked.errors)
+        if checked.record is not None:
+            records.append(checked.record)
 
     if problems:
         reraise("records", problems)
 
     return records
-
-
-def _prefixed(details: list[InitErrorDetails], index: int) -> list[InitErrorDetails]:
-    for detail in details:
-        detail["loc"] = (index, *detail["loc"])
-    return details
 
 
 class BatchProvisionUsersRequest(WireModel):

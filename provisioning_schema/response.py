@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import Discriminator, Field
+from pydantic import Field
 
 from provisioning_schema._base import ResponseModel
+from provisioning_schema._forms import OneFormOf
 from provisioning_schema.request import (
     BatchProvisionUsersRequest,
     BatchProvisionUsersRequestItem,
@@ -56,9 +57,24 @@ class BatchProvisionErrorItem(ResponseModel):
     errors: list[ApiErrorWithParameter] = Field(min_length=1)
 
 
+def _result_form(result: dict[str, Any]) -> type[ResponseModel] | None:
+    successful = result.get("successful")
+    if successful is True:
+        return BatchProvisionUsersSuccessItem
+    if successful is False:
+        return BatchProvisionErrorItem
+    return None
+
+
 BatchProvisionResult = Annotated[
     Union[BatchProvisionUsersSuccessItem, BatchProvisionErrorItem],  # noqa: UP007  # read at runtime on 3.10
-    Discriminator("successful"),
+    OneFormOf(
+        (BatchProvisionUsersSuccessItem, BatchProvisionErrorItem),
+        _result_form,
+        "result_form",
+        "Each result must have successful true (with extension) or false (with errors)",
+        sibling_nulls=False,
+    ),
 ]
 """A success or an error, told apart by ``successful``."""
 

@@ -105,11 +105,8 @@ class UniquenessTracker:
     _extension_numbers: dict[str, str] = field(default_factory=dict)
     _login_emails: dict[str, str] = field(default_factory=dict)
 
-    def add(
-        self, record: BatchProvisionUsersRequestItem | UniqueValues, name: str
-    ) -> list[DuplicateValue]:
-        """Remember a record as ``name``; return the values it repeats."""
-        values = record if isinstance(record, UniqueValues) else UniqueValues.of(record)
+    def add(self, values: UniqueValues, name: str) -> list[DuplicateValue]:
+        """Remember a record's values as ``name``'s; return those it repeats."""
         duplicates = []
 
         number = values.extension_number

@@ -100,7 +100,17 @@ def _extension_number(value: str, info: ValidationInfo) -> str:
 
 
 _COUNTRY = re.compile(r"[A-Z]{2}")
-_ASSIGNED_COUNTRIES = frozenset(countries_by_alpha2)
+
+
+def _user_assigned(code: str) -> bool:
+    # ISO 3166-1 leaves AA, QM-QZ, XA-XZ and ZZ to users; iso3166 lists XK
+    # (Kosovo) among the countries, but it is not officially assigned.
+    return code in ("AA", "ZZ") or code.startswith("X") or "QM" <= code <= "QZ"
+
+
+_ASSIGNED_COUNTRIES = frozenset(
+    code for code in countries_by_alpha2 if not _user_assigned(code)
+)
 
 
 def _country_code(value: str, info: ValidationInfo) -> str:
