@@ -1,0 +1,5 @@
+"""Run the command line as ``python -m provisioning_schema``."""
+
+from provisioning_schema.cli import main
+
+main()
