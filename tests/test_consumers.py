@@ -39,9 +39,13 @@ from provisioning_schema.schema import (
 ROOT = Path(__file__).resolve().parent.parent
 CONSUMERS = ROOT / "tests" / "consumers"
 INSTALL = "npm ci --prefix tests/consumers"
+# RingCentral's published definition of the operation (snapshot of 2026-08-13).
 PUBLISHED = (
-    ROOT.parent / "shared" / "reference" / "ringcentral-batch-provisioning"
-    ".openapi-subset.json"
+    ROOT
+    / "tests"
+    / "data"
+    / "published"
+    / "ringcentral-batch-provisioning.openapi-subset.json"
 )
 MODEL_ONLY_TYPES = frozenset().union(*(rule.error_types for rule in MODEL_ONLY_RULES))
 
