@@ -330,6 +330,13 @@ def test_model_only_rules_are_documented() -> None:
         assert all(f"`{error_type}`" in guide for error_type in rule.error_types)
 
 
+def test_readme_lists_every_model_only_error_type() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+
+    for rule in MODEL_ONLY_RULES:
+        assert all(f"`{error_type}`" in readme for error_type in rule.error_types)
+
+
 def test_model_only_rules_are_named_in_the_schema() -> None:
     description = request_json_schema()["description"]
 
