@@ -6,8 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+from checking import Loc, ModelCheck
 
 from provisioning_schema import (
     DeviceDefinition,
@@ -25,8 +24,6 @@ from provisioning_schema import (
     TollType,
 )
 from provisioning_schema.options import ValidationOptions
-
-Loc = tuple[int | str, ...]
 
 LOCATION = {"location": {"id": "1009"}}
 ADDRESS = {
@@ -49,29 +46,10 @@ def device(**changes: Any) -> dict[str, Any]:
     return {key: value for key, value in body.items() if value is not None}
 
 
-def validate(
-    body: Any, *, json_input: bool = False, context: ValidationOptions | None = None
-) -> DeviceDefinition:
-    if json_input:
-        return DeviceDefinition.model_validate_json(json.dumps(body), context=context)
-    return DeviceDefinition.model_validate(body, context=context)
-
-
-def raw_errors(
-    body: Any, *, json_input: bool = False, context: ValidationOptions | None = None
-) -> list[ErrorDetails]:
-    with pytest.raises(ValidationError) as caught:
-        validate(body, json_input=json_input, context=context)
-
-    return caught.value.errors()
-
-
-def errors_of(
-    body: Any, *, json_input: bool = False, context: ValidationOptions | None = None
-) -> list[tuple[str, Loc]]:
-    errors = raw_errors(body, json_input=json_input, context=context)
-
-    return [(error["type"], error["loc"]) for error in errors]
+_check = ModelCheck(DeviceDefinition)
+validate = _check.validate
+raw_errors = _check.raw_errors
+errors_of = _check.errors_of
 
 
 @pytest.mark.parametrize("device_type", ["OtherPhone", "WebRTC"])

@@ -6,8 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+from checking import Loc, ModelCheck
 
 from provisioning_schema import (
     BatchProvisionUsersRequest,
@@ -25,8 +24,6 @@ from provisioning_schema import (
     TollType,
 )
 from provisioning_schema.options import ValidationOptions
-
-Loc = tuple[int | str, ...]
 
 DEVICE = {
     "deviceInfo": {
@@ -51,38 +48,11 @@ def request(*records: dict[str, Any]) -> dict[str, Any]:
     return {"records": list(records)}
 
 
-def validate(
-    body: Any, *, json_input: bool = False, context: ValidationOptions | None = None
-) -> BatchProvisionUsersRequest:
-    if json_input:
-        return BatchProvisionUsersRequest.model_validate_json(
-            json.dumps(body), context=context
-        )
-    return BatchProvisionUsersRequest.model_validate(body, context=context)
-
-
-def raw_errors(
-    body: Any, *, json_input: bool = False, context: ValidationOptions | None = None
-) -> list[ErrorDetails]:
-    with pytest.raises(ValidationError) as caught:
-        validate(body, json_input=json_input, context=context)
-
-    return caught.value.errors()
-
-
-def errors_of(
-    body: Any, *, json_input: bool = False, context: ValidationOptions | None = None
-) -> list[tuple[str, Loc]]:
-    errors = raw_errors(body, json_input=json_input, context=context)
-
-    return [(error["type"], error["loc"]) for error in errors]
-
-
-def messages_of(body: Any, context: ValidationOptions | None = None) -> list[str]:
-    return [error["msg"] for error in raw_errors(body, context=context)]
-
-
-# Request: 1 to 10 records.
+_check = ModelCheck(BatchProvisionUsersRequest)
+validate = _check.validate
+raw_errors = _check.raw_errors
+errors_of = _check.errors_of
+messages_of = _check.messages_of
 
 
 @pytest.mark.parametrize("count", [1, 2, 10])

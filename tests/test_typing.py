@@ -7,6 +7,7 @@ checker behind most IDEs; calls with wire names or wrong types must not.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 import sys
 from pathlib import Path
 
@@ -23,6 +24,9 @@ def _checker(name: str, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+Checker = Callable[[Path], "subprocess.CompletedProcess[str]"]
+
+
 def _mypy(path: Path) -> subprocess.CompletedProcess[str]:
     return _checker("mypy", "--no-incremental", str(path))
 
@@ -32,16 +36,14 @@ def _pyright(path: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("check", [_mypy, _pyright], ids=["mypy", "pyright"])
-def test_usage_example_type_checks(check: object) -> None:
-    assert callable(check)
+def test_usage_example_type_checks(check: Checker) -> None:
     result = check(ROOT / "examples" / "usage.py")
 
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("check", [_mypy, _pyright], ids=["mypy", "pyright"])
-def test_wire_names_are_not_keywords(check: object) -> None:
-    assert callable(check)
+def test_wire_names_are_not_keywords(check: Checker) -> None:
     result = check(TYPING_CASES / "camel_case_keywords.py")
 
     assert result.returncode != 0
@@ -50,8 +52,7 @@ def test_wire_names_are_not_keywords(check: object) -> None:
 
 
 @pytest.mark.parametrize("check", [_mypy, _pyright], ids=["mypy", "pyright"])
-def test_wrong_value_types_are_flagged(check: object) -> None:
-    assert callable(check)
+def test_wrong_value_types_are_flagged(check: Checker) -> None:
     result = check(TYPING_CASES / "wrong_types.py")
 
     assert result.returncode != 0
