@@ -7,8 +7,8 @@ checker behind most IDEs; calls with wire names or wrong types must not.
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
