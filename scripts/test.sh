@@ -16,3 +16,11 @@ npm ci --prefix tests/consumers --no-audit --no-fund --silent
 .venv/bin/ruff format --check .
 .venv/bin/mypy provisioning_schema examples tests
 .venv/bin/pytest "$@"
+
+# The model tests again, on the oldest dependency releases the package allows.
+python3 -m venv .venv-oldest
+.venv-oldest/bin/python -m pip install --quiet -r tests/oldest-dependencies.txt
+.venv-oldest/bin/python -m pip install --quiet --no-deps -e .
+.venv-oldest/bin/python -m pytest -p no:cacheprovider \
+    tests/test_types.py tests/test_contact.py tests/test_devices.py \
+    tests/test_request.py tests/test_response.py tests/test_roundtrip.py
