@@ -1,18 +1,11 @@
-"""Read a JSON file of records and check every record in it.
+"""Read whole JSON documents strictly, and read a file's bytes.
 
-A file holds one of three documents, told apart by its top level:
-
-- an object with a ``records`` key is a request body, checked as
-  ``BatchProvisionUsersRequest`` (1 to 10 records, as the API takes them);
-- any other object is one record, checked as ``BatchProvisionUsersRequestItem``;
-- an array is a list of records, each checked as a record, with the rules
-  across records (unique extension numbers and login emails) run over the
-  whole list. A list may hold more than 10 records: it is a file to be sent
-  in several requests, so its length is a note, not a problem.
-
-Files are the wire, so only camelCase wire names are accepted. A file that
-cannot be read as UTF-8 JSON raises ``InputFileError``; a file that can is
-always checked to the end, collecting every problem.
+JSON files and each line of a JSONL file are parsed here: strict JSON,
+UTF-8 (with or without a byte order mark) unless an encoding is given.
+Anything that is valid Python input but not usable JSON (``NaN``, a
+number longer than 4300 digits, a key repeated in one object, nesting too
+deep to read) raises ``InputFileError`` naming the line, as does text
+that is not JSON at all.
 """
 
 from __future__ import annotations
@@ -22,24 +15,10 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from pydantic import ValidationError
-
-from provisioning_schema._errors import rule_error
-from provisioning_schema.options import ValidationOptions
-from provisioning_schema.problems import (
-    InputFileError,
-    Problem,
-    describe_errors,
-)
-from provisioning_schema.request import (
-    MAX_RECORDS,
-    BatchProvisionUsersRequest,
-    check_records,
-)
+from provisioning_schema.problems import InputFileError
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -49,65 +28,21 @@ STDIN_NAME = "<stdin>"
 _LONGEST_NUMBER = 4300
 
 
-@dataclass(frozen=True)
-class CheckedFile:
-    """The verdict on one file: how many records it holds and what is wrong."""
+def parse_json(
+    source: str,
+    data: str | bytes,
+    *,
+    encoding: str | None = None,
+    first_line: int | None = None,
+) -> object:
+    """Parse a whole file, or one line of a JSONL file, as strict JSON.
 
-    source: str
-    records: int
-    problems: tuple[Problem, ...]
-    notes: tuple[str, ...] = ()
-
-    @property
-    def valid(self) -> bool:
-        """Whether the file has no problem at all."""
-        return not self.problems
-
-    @property
-    def invalid_records(self) -> int:
-        """How many records have at least one problem."""
-        return len({p.record for p in self.problems if p.record is not None})
-
-
-def check_file(
-    source: str, stdin: IO[str] | IO[bytes], options: ValidationOptions
-) -> CheckedFile:
-    """Read the file ``source`` (``-`` for ``stdin``) and check its records.
-
-    Raises:
-        InputFileError: the file cannot be read, is not UTF-8, or is not JSON.
-
-    """
-    name = STDIN_NAME if source == STDIN else source
-    document = parse_json(name, _read(source, name, stdin))
-    return check_document(name, document, options)
-
-
-def check_document(
-    source: str, document: object, options: ValidationOptions
-) -> CheckedFile:
-    """Check a parsed JSON document, taking wire names only."""
-    context: dict[str, Any] = {**options, "wire_names_only": True}
-    redact = bool(options.get("redact", False))
-
-    if isinstance(document, dict) and "records" in document:
-        return _check_request(source, document, context, redact=redact)
-
-    if isinstance(document, dict):
-        problems = _check_records([document], context, within=False, redact=redact)
-        return CheckedFile(source, 1, tuple(problems))
-
-    if isinstance(document, list):
-        return _check_list(source, document, context, redact=redact)
-
-    rule = "The file must hold a request body, one record or an array of records"
-    message = rule_error("object_expected", rule, document, redact=redact).message()
-    problem = Problem(record=None, path="", type="object_expected", message=message)
-    return CheckedFile(source, 0, (problem,))
-
-
-def parse_json(source: str, data: str | bytes) -> object:
-    """Parse a whole file as strict JSON.
+    Args:
+        source: The file's name, for error messages.
+        data: The document, as bytes or as text.
+        encoding: How to decode bytes; UTF-8 with an optional BOM if ``None``.
+        first_line: The file's line number of the text's first line, for
+            one line of a JSONL file.
 
     Raises:
         InputFileError: the bytes are not UTF-8, or the text is not JSON,
@@ -115,10 +50,12 @@ def parse_json(source: str, data: str | bytes) -> object:
             a number too long to read, or nests too deeply to read.
 
     """
-    text = _decode(source, data) if isinstance(data, bytes) else data
+    text = _decode(source, data, encoding) if isinstance(data, bytes) else data
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise InputFileError(source, "the file is empty; expected a JSON document")
+
+    shift = (first_line or 1) - 1
 
     try:
         return json.loads(
@@ -131,32 +68,60 @@ def parse_json(source: str, data: str | bytes) -> object:
     except json.JSONDecodeError as exc:
         reason = f"not valid JSON: {exc.msg}"
         raise InputFileError(
-            source, reason, line=exc.lineno, column=exc.colno
+            source, reason, line=exc.lineno + shift, column=exc.colno
         ) from None
     except _RefusedTokenError as exc:
         line, column = _locate(text, exc.token)
+        if line is None:
+            line = first_line
+        elif line is not None:
+            line += shift
         raise InputFileError(source, exc.reason, line=line, column=column) from None
     except RecursionError:
         reason = "the JSON nests arrays or objects too deeply to read"
-        raise InputFileError(source, reason) from None
+        raise InputFileError(source, reason, line=first_line) from None
 
 
-def _read(source: str, name: str, stdin: IO[str] | IO[bytes]) -> str | bytes:
+def read_whole(
+    source: str, name: str, stdin: IO[str] | IO[bytes], *, limit: int
+) -> str | bytes:
+    """Read a whole file (``-`` is ``stdin``), refusing one over ``limit`` bytes.
+
+    Raises:
+        InputFileError: the file cannot be read or is too long.
+
+    """
+    data = _read(source, name, stdin, limit + 1)
+    if len(data) > limit:
+        reason = (
+            f"the file is over {limit // 2**20} MiB, too long to read as one "
+            "JSON document; write it as JSONL (one record a line) or CSV"
+        )
+        raise InputFileError(name, reason)
+
+    return data
+
+
+def _read(source: str, name: str, stdin: IO[str] | IO[bytes], size: int) -> str | bytes:
     if source == STDIN:
         # Read stdin's bytes when there are any, so the decoding is ours.
         stream: IO[str] | IO[bytes] = getattr(stdin, "buffer", stdin)
         try:
-            return stream.read()
+            return stream.read(size)
         except UnicodeDecodeError as exc:
             raise InputFileError(name, f"not UTF-8: {exc.reason}") from None
 
     try:
-        return Path(source).read_bytes()
+        with Path(source).open("rb") as file:
+            return file.read(size)
     except OSError as exc:
         raise InputFileError(name, f"cannot read the file: {exc.strerror}") from None
 
 
-def _decode(source: str, data: bytes) -> str:
+def _decode(source: str, data: bytes, given: str | None) -> str:
+    if given is not None:
+        return _decode_as(source, data, given)
+
     encoding = json.detect_encoding(data)
     if encoding not in ("utf-8", "utf-8-sig"):
         reason = f"the file is {encoding.upper()}; save it as UTF-8"
@@ -171,6 +136,18 @@ def _decode(source: str, data: bytes) -> str:
         reason = (
             f"byte 0x{data[offset]:02x} at offset {offset} is not UTF-8 "
             "(it may be cp1252 or Latin-1); save the file as UTF-8"
+        )
+        raise InputFileError(source, reason, line=line) from None
+
+
+def _decode_as(source: str, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        reason = (
+            f"byte 0x{data[exc.start]:02x} at offset {exc.start} is not "
+            f"{encoding}: {exc.reason}"
         )
         raise InputFileError(source, reason, line=line) from None
 
@@ -244,58 +221,3 @@ def _locate(text: str, token: str | None) -> tuple[int | None, int | None]:
     start = match.start()
     line = text.count("\n", 0, start) + 1
     return line, start - text.rfind("\n", 0, start)
-
-
-def _check_request(
-    source: str, body: dict[str, Any], context: dict[str, Any], *, redact: bool
-) -> CheckedFile:
-    records = body["records"]
-    count = len(records) if isinstance(records, list) else 0
-    try:
-        BatchProvisionUsersRequest.model_validate(body, context=context)
-    except ValidationError as exc:
-        return CheckedFile(source, count, tuple(describe_errors(exc, redact=redact)))
-
-    return CheckedFile(source, count, ())
-
-
-def _check_list(
-    source: str, records: list[Any], context: dict[str, Any], *, redact: bool
-) -> CheckedFile:
-    if not records:
-        rule = "A file of records must hold at least one record"
-        problem = Problem(record=None, path="", type="records_count", message=rule)
-        return CheckedFile(source, 0, (problem,))
-
-    problems = _check_records(records, context, within=True, redact=redact)
-    notes: tuple[str, ...] = ()
-    if len(records) > MAX_RECORDS:
-        requests = -(-len(records) // MAX_RECORDS)
-        notes = (
-            f"{len(records)} records: the API takes at most {MAX_RECORDS} "
-            f"per request, so send them in {requests} requests",
-        )
-
-    return CheckedFile(source, len(records), tuple(problems), notes)
-
-
-def _check_records(
-    records: list[Any], context: dict[str, Any], *, within: bool, redact: bool
-) -> list[Problem]:
-    """Check each record, with the rules across records over all of them.
-
-    ``within`` says the records are items of the document (a bare array), so
-    their index starts every path; a lone record's paths start at its keys.
-    """
-    problems: list[Problem] = []
-    for checked in check_records(records, context, name_of="record {}".format):
-        if not checked.errors:
-            continue
-
-        error = ValidationError.from_exception_data("record", checked.errors)
-        prefix = (checked.index,) if within else ()
-        problems.extend(
-            describe_errors(error, record=checked.index, within=prefix, redact=redact)
-        )
-
-    return problems

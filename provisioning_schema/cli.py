@@ -1,9 +1,12 @@
-"""The ``provisioning-schema`` command: check files, print the JSON Schema.
+"""The ``provisioning-schema`` command: check files, split them, print schemas.
 
-``validate PATH...`` checks each file (``-`` reads stdin) and exits 0 when
-all are valid, 1 when any is invalid and 2 when any cannot be read or
-parsed, after reporting every file. ``schema`` prints the JSON Schema of
-the request or of one record, or an OpenAPI document.
+``validate PATH...`` checks each file (CSV, JSONL or JSON; ``-`` reads
+stdin) and exits 0 when all are valid, 1 when any is invalid and 2 when
+any cannot be read or parsed, after reporting every file. ``batch PATH
+--output DIR`` checks one file the same way and writes it as request
+bodies of at most 10 records. ``template`` prints a CSV header naming
+every column. ``schema`` prints the JSON Schema of the request or of one
+record, or an OpenAPI document.
 
 Everything but the argument parser is imported when a command runs, so
 ``--help`` and usage errors stay quick.
@@ -12,6 +15,7 @@ Everything but the argument parser is imported when a command runs, so
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import sys
 from collections.abc import Sequence
@@ -27,6 +31,7 @@ if TYPE_CHECKING:
 PROG = "provisioning-schema"
 _DISTRIBUTION = "provisioning-schema"
 _EXTENSION_LENGTHS = range(3, 9)
+_MOST_JOBS = 64
 
 
 def run(
@@ -52,6 +57,15 @@ def run(
 
     if args.command == "validate":
         return _validate(args, stdin, stdout, stderr)
+    if args.command == "batch":
+        from provisioning_schema import _batch_command  # noqa: PLC0415  # lazy
+
+        return _batch_command.batch(args, stdin, stdout, stderr)
+    if args.command == "template":
+        from provisioning_schema.readers import template_header  # noqa: PLC0415
+
+        stdout.write(template_header())
+        return 0
 
     return _schema(args, stdout, stderr)
 
@@ -79,33 +93,44 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser(
         "validate",
-        help="check JSON files of records",
+        help="check CSV, JSONL or JSON files of records",
         description=(
-            'Check JSON files: a request body {"records": [...]}, one record, '
-            "or an array of records (any number; the API takes 10 per request)."
+            "Check files of records: CSV with a header of wire paths, JSONL "
+            'with one record a line, or JSON (a request body {"records": '
+            "[...]}, one record, or an array of records). Any number of "
+            "records; the API takes 10 per request."
         ),
         epilog="exit status: 0 all valid, 1 some invalid, 2 some unreadable",
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a file, or -")
-    validate.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="aligned text, or JSON Lines with one object per file (default text)",
+    _add_reading_options(validate)
+
+    batch = commands.add_parser(
+        "batch",
+        help="split a file into API-ready request bodies of 10 records",
+        description=(
+            "Check a file as validate does, then write its records as request "
+            "bodies of at most 10 records each (wire JSON), only when every "
+            "record is valid, or with --skip-invalid the valid ones plus a "
+            "rejects file in the input's format."
+        ),
+        epilog="exit status: 0 all valid, 1 some invalid, 2 unreadable or unwritable",
     )
-    validate.add_argument(
-        "--redact", action="store_true", help="keep input values out of messages"
+    batch.add_argument("path", metavar="PATH", help="a file, or -")
+    batch.add_argument(
+        "--output", required=True, metavar="DIR", help="a new or empty folder"
     )
-    validate.add_argument(
-        "--max-extension-length",
-        type=_extension_length,
-        metavar="N",
-        help="the account's longest extension number, 3 to 8 digits (default 8)",
+    batch.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="write the valid records, and the invalid ones to a rejects file",
     )
-    validate.add_argument(
-        "--phone-check",
-        choices=("valid", "possible", "pattern"),
-        help="how strictly phone numbers are checked (default valid)",
+    _add_reading_options(batch)
+
+    commands.add_parser(
+        "template",
+        help="print a CSV header with every column",
+        description="Print a CSV header line naming every column a record has.",
     )
 
     schema = commands.add_parser(
@@ -126,6 +151,82 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--output", metavar="FILE", help="write to FILE, not stdout")
     return parser
+
+
+def _add_reading_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="aligned text, or JSON Lines with one object per file (default text)",
+    )
+    command.add_argument(
+        "--input-format",
+        choices=("csv", "jsonl", "json"),
+        help="how to read the input (default: by extension; JSON for stdin)",
+    )
+    command.add_argument(
+        "--encoding",
+        type=_encoding,
+        help="the input's text encoding, such as cp1252 (default UTF-8)",
+    )
+    command.add_argument(
+        "--default-region",
+        type=_region,
+        metavar="REGION",
+        help="read national phone numbers as of this region, such as US",
+    )
+    command.add_argument(
+        "--redact",
+        action="store_true",
+        help="mask emails, phone numbers and other values in every message",
+    )
+    command.add_argument(
+        "--max-extension-length",
+        type=_extension_length,
+        metavar="N",
+        help="the account's longest extension number, 3 to 8 digits (default 8)",
+    )
+    command.add_argument(
+        "--phone-check",
+        choices=("valid", "possible", "pattern"),
+        help="how strictly phone numbers are checked (default valid)",
+    )
+    command.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="validate in N processes; the report is the same (default 1)",
+    )
+
+
+def _encoding(text: str) -> str:
+    try:
+        return codecs.lookup(text).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {text!r}") from None
+
+
+def _region(text: str) -> str:
+    from provisioning_schema.readers._normalize import region_code  # noqa: PLC0415
+
+    code = region_code(text)
+    if code is None:
+        raise argparse.ArgumentTypeError(
+            f"must be a region phonenumbers knows, such as US or GB; got {text!r}"
+        )
+
+    return code
+
+
+def _jobs(text: str) -> int:
+    if not text.isdecimal() or not 1 <= int(text) <= _MOST_JOBS:
+        raise argparse.ArgumentTypeError(
+            f"must be a number from 1 to {_MOST_JOBS}; got {text!r}"
+        )
+
+    return int(text)
 
 
 def _version() -> str:
@@ -149,7 +250,8 @@ def _validate(
     stderr: TextIO,
 ) -> int:
     from provisioning_schema import (  # noqa: PLC0415  # lazy, see above
-        _reading,
+        _checking,
+        _terminal,
         problems,
         report,
     )
@@ -158,12 +260,17 @@ def _validate(
         stderr.write(f"{PROG} validate: - (stdin) can be given only once\n")
         return 2
 
-    options = _options(args)
+    options = validation_options(args)
+    colour = _terminal.wants_colour(stdout)
     outcomes: list[Outcome] = []
     for source in args.paths:
         outcome: Outcome
+        reader = _terminal.reader_for(source, stdin, args)
         try:
-            outcome = _reading.check_file(source, stdin, options)
+            with _terminal.Progress(stderr) as progress:
+                outcome = _checking.check_file(
+                    reader, options, jobs=args.jobs, progress=progress.show
+                )
         except problems.InputFileError as exc:
             stderr.write(f"{PROG}: {exc}\n")
             outcome = exc
@@ -172,7 +279,7 @@ def _validate(
         if args.format == "json":
             stdout.write(report.json_line(outcome))
         elif not isinstance(outcome, problems.InputFileError):
-            stdout.write(report.text_block(outcome))
+            stdout.write(report.text_block(outcome, colour=colour))
 
     if args.format == "text":
         stdout.write(report.text_summary(outcomes))
@@ -186,7 +293,8 @@ def _validate(
     return 0 if all(result.valid for result in checked) else 1
 
 
-def _options(args: argparse.Namespace) -> ValidationOptions:
+def validation_options(args: argparse.Namespace) -> ValidationOptions:
+    """Collect the validation options the command line asks for."""
     options: ValidationOptions = {"redact": args.redact}
     if args.max_extension_length is not None:
         options["max_extension_length"] = args.max_extension_length

@@ -28,12 +28,20 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pydantic import ValidationError
 
 from provisioning_schema._errors import _PYDANTIC_ERROR_TYPES, show_value
 
-__all__ = ["InputFileError", "Problem", "describe_errors", "wire_path"]
+__all__ = [
+    "InputFileError",
+    "Located",
+    "Problem",
+    "describe_errors",
+    "locate_errors",
+    "wire_path",
+]
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -48,11 +56,22 @@ class Problem:
         path: Wire path of the wrong value, from the root of the document.
         type: Stable snake_case error type, such as ``e164_format``.
         message: What is right and, unless redacted, what came instead.
+        row: Where the file puts the record, when it is known: the line
+            of a CSV or JSONL file, the index in a JSON document.
 
     """
 
     record: int | None
     path: str
+    type: str
+    message: str
+    row: int | None = None
+
+
+class Located(NamedTuple):
+    """One error of a record, located inside the record (plain, picklable)."""
+
+    loc: tuple[str | int, ...]
     type: str
     message: str
 
@@ -131,22 +150,31 @@ def describe_errors(
 
     """
     problems = []
-    for details in error.errors():
-        loc = (*within, *details["loc"])
-        message = details["msg"]
-        if not redact and _shows_input(details["type"]):
-            message = f"{message}; got {show_value(details['input'])}"
-
+    for located in locate_errors(error, redact=redact):
+        loc = (*within, *located.loc)
         problems.append(
             Problem(
                 record=_record_of(loc) if record is None else record,
                 path=wire_path(loc),
-                type=details["type"],
-                message=message,
+                type=located.type,
+                message=located.message,
             )
         )
 
     return problems
+
+
+def locate_errors(error: ValidationError, *, redact: bool = False) -> list[Located]:
+    """Each error's location, type and message, in order (see ``describe_errors``)."""
+    located = []
+    for details in error.errors():
+        message = details["msg"]
+        if not redact and _shows_input(details["type"]):
+            message = f"{message}; got {show_value(details['input'])}"
+
+        located.append(Located(tuple(details["loc"]), details["type"], message))
+
+    return located
 
 
 def _shows_input(error_type: str) -> bool:

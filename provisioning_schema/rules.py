@@ -1,14 +1,17 @@
 """Rules that span records: unique extension numbers and login emails.
 
 The tracker sees records one at a time and keeps only what the rules need
-(the numbers and emails already used, with the record that used them), so
-a whole file can be checked as a stream. Invalid records take part too:
-their extension number and login email count whenever those fields are
-valid on their own, so one mistake does not hide a duplicate.
+(the numbers and emails already used, with the number of the record that
+used them, packed tightly), so a whole file can be checked as a stream.
+Invalid records take part too: their extension number and login email
+count whenever those fields are valid on their own, so one mistake does
+not hide a duplicate.
 """
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -94,41 +97,104 @@ class DuplicateValue:
         return f"{what} must be unique; {self.first_record} already uses it"
 
 
+class FirstSeen:
+    """Which record first used each value, in a few bytes per value.
+
+    A dict of strings costs about 100 bytes per value, too much for a file
+    of a million users. This open-addressing table keeps the values' bytes
+    end to end in one buffer and the rest in typed arrays, so it holds
+    about 30 bytes plus the value's length per value. Values are compared
+    exactly, never by hash alone.
+    """
+
+    _INITIAL_SLOTS = 1024
+
+    def __init__(self) -> None:
+        self._slots = array("i", [-1]) * self._INITIAL_SLOTS
+        self._hashes = array("q")
+        self._ends = array("q")
+        self._firsts = array("q")
+        self._buffer = bytearray()
+
+    def __len__(self) -> int:
+        return len(self._firsts)
+
+    def setdefault(self, value: str, index: int) -> int:
+        """Remember ``index`` for ``value`` if it is new; return the first index."""
+        key = value.encode("utf-8", "surrogatepass")
+        digest = hash(key)
+        mask = len(self._slots) - 1
+        slot = digest & mask
+        while (entry := self._slots[slot]) >= 0:
+            if self._hashes[entry] == digest and self._key(entry) == key:
+                return self._firsts[entry]
+            slot = (slot + 1) & mask
+
+        self._slots[slot] = len(self._firsts)
+        self._hashes.append(digest)
+        self._buffer += key
+        self._ends.append(len(self._buffer))
+        self._firsts.append(index)
+        if 3 * len(self._firsts) > 2 * len(self._slots):
+            self._grow()
+
+        return index
+
+    def _key(self, entry: int) -> bytes:
+        start = self._ends[entry - 1] if entry else 0
+        return bytes(self._buffer[start : self._ends[entry]])
+
+    def _grow(self) -> None:
+        self._slots = array("i", [-1]) * (2 * len(self._slots))
+        mask = len(self._slots) - 1
+        for entry, digest in enumerate(self._hashes):
+            slot = digest & mask
+            while self._slots[slot] >= 0:
+                slot = (slot + 1) & mask
+            self._slots[slot] = entry
+
+
 @dataclass
 class UniquenessTracker:
     """Find repeated extension numbers and login emails across records.
 
     Login emails are compared case-insensitively and only among records
-    whose ``emailAsLoginName`` is not ``false``.
+    whose ``emailAsLoginName`` is not ``false``. Each value is remembered
+    with the number of the record that first used it, and that number is
+    put into words by ``name_of`` only when a later record repeats it.
     """
 
-    _extension_numbers: dict[str, str] = field(default_factory=dict)
-    _login_emails: dict[str, str] = field(default_factory=dict)
+    name_of: Callable[[int], str] = "records[{}]".format
+    _extension_numbers: FirstSeen = field(default_factory=FirstSeen)
+    _login_emails: FirstSeen = field(default_factory=FirstSeen)
 
-    def add(self, values: UniqueValues, name: str) -> list[DuplicateValue]:
-        """Remember a record's values as ``name``'s; return those it repeats."""
+    def add(self, values: UniqueValues, number: int) -> list[DuplicateValue]:
+        """Remember a record's values as record ``number``'s; return repeats."""
         duplicates = []
 
-        number = values.extension_number
-        if number is not None:
-            first = self._extension_numbers.setdefault(number, name)
-            if first != name:
+        extension = values.extension_number
+        if extension is not None:
+            first = self._extension_numbers.setdefault(extension, number)
+            if first != number:
                 duplicates.append(
                     DuplicateValue(
                         "duplicate_extension_number",
                         ("extensionNumber",),
-                        number,
-                        first,
+                        extension,
+                        self.name_of(first),
                     )
                 )
 
         email = values.login_email
         if email is not None:
-            first = self._login_emails.setdefault(email.lower(), name)
-            if first != name:
+            first = self._login_emails.setdefault(email.lower(), number)
+            if first != number:
                 duplicates.append(
                     DuplicateValue(
-                        "duplicate_login_email", ("contact", "email"), email, first
+                        "duplicate_login_email",
+                        ("contact", "email"),
+                        email,
+                        self.name_of(first),
                     )
                 )
 

@@ -27,10 +27,12 @@ INVALID_PROBLEMS = [
 ]
 REPORT_KEYS = [
     "file",
+    "format",
     "valid",
     "records",
     "invalid_records",
     "errors",
+    "changes",
     "notes",
     "read_error",
 ]
@@ -129,8 +131,10 @@ def test_invalid_file_json_report() -> None:
         INVALID_PROBLEMS
     )
     assert all(
-        list(e) == ["record", "path", "type", "message"] for e in report["errors"]
+        list(e) == ["record", "row", "path", "type", "message"]
+        for e in report["errors"]
     )
+    assert [e["row"] for e in report["errors"]] == [0, 0, 0, 2]
     assert report["errors"][2]["message"].endswith("; got '+1 650-555-0123'")
 
 
@@ -141,10 +145,12 @@ def test_valid_file_json_report() -> None:
     assert result.json_lines() == [
         {
             "file": VALID,
+            "format": "json",
             "valid": True,
             "records": 2,
             "invalid_records": 0,
             "errors": [],
+            "changes": [],
             "notes": [],
             "read_error": None,
         }
@@ -480,7 +486,7 @@ def test_help_and_version_exit_0() -> None:
     versioned = cli("--version")
 
     assert helped.code == 0
-    assert "{validate,schema}" in helped.stdout
+    assert "{validate,batch,template,schema}" in helped.stdout
     assert (versioned.code, versioned.stdout) == (
         0,
         f"provisioning-schema {version('provisioning-schema')}\n",

@@ -1,0 +1,83 @@
+"""Validate a generated CSV of many users; print rows/second and peak RSS.
+
+Usage: python benchmarks/bulk_csv.py [ROWS] [--jobs N]
+
+The CSV (default 1,000,000 rows, every one valid, each with a unique
+login email and extension number) is written to a temporary folder,
+then checked with ``provisioning-schema validate`` in a child process,
+whose peak resident memory is read from the operating system. This is a
+measurement, not a test: the figures go into docs/bulk-onboarding.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HEADER = [
+    "contact.firstName",
+    "contact.lastName",
+    "contact.email",
+    "contact.mobileNumber",
+    "extensionNumber",
+    "costCenter.id",
+    "roles.0.id",
+]
+
+
+def write_csv(path: Path, rows: int) -> None:
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file, lineterminator="\n")
+        writer.writerow(HEADER)
+        for number in range(rows):
+            writer.writerow(
+                [
+                    f"First{number}",
+                    f"Last{number}",
+                    f"user{number}@example.com",
+                    f"+1650555{number % 10_000:04d}",
+                    f"{10_000_000 + number}",
+                    "224149",
+                    "1",
+                ]
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rows", type=int, nargs="?", default=1_000_000)
+    parser.add_argument("--jobs", type=int, default=1)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "users.csv"
+        write_csv(path, args.rows)
+        command = [
+            sys.executable,
+            "-m",
+            "provisioning_schema",
+            "validate",
+            "--jobs",
+            str(args.jobs),
+            str(path),
+        ]
+        started = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - started
+
+    # ru_maxrss of the children is the largest one, in KiB on Linux.
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(done.stdout.splitlines()[-1] if done.stdout else done.stderr)
+    print(f"rows: {args.rows:,}  jobs: {args.jobs}  exit: {done.returncode}")
+    print(f"time: {seconds:.1f} s  rows/s: {args.rows / seconds:,.0f}")
+    print(f"peak RSS (largest process): {peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

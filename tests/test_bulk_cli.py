@@ -1,0 +1,259 @@
+"""Bulk onboarding through the command: jobs, redaction, terminals, pitfalls."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bulk import cli, csv_text, person, record, write
+
+from provisioning_schema.cli import run
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+STAFF = REPOSITORY / "examples" / "staff.csv"
+
+
+def staff_rows() -> list[dict[str, str]]:
+    rows = [person(i) for i in range(450)]
+    rows[7]["contact.mobileNumber"] = "16505550007"
+    rows[300]["contact.email"] = rows[12]["contact.email"].upper()
+    rows[301]["extensionNumber"] = rows[5]["extensionNumber"]
+    rows[420]["contact.email"] = "x@example"
+    return rows
+
+
+@pytest.mark.parametrize("report_format", ["text", "json"])
+def test_report_is_the_same_for_any_number_of_jobs(
+    tmp_path: Path, report_format: str
+) -> None:
+    path = write(tmp_path, "s.csv", csv_text(staff_rows()))
+
+    one = cli("validate", "--format", report_format, path)
+    two = cli("validate", "--format", report_format, "--jobs", "2", path)
+
+    assert one.code == two.code == 1
+    assert one.stdout == two.stdout
+    assert "4 errors in 4 of 450 records" in cli("validate", path).stdout
+
+
+def test_duplicates_run_over_the_whole_file_not_per_batch(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.csv", csv_text(staff_rows()))
+
+    result = cli("validate", "--format", "json", path)
+
+    duplicates = [
+        e for e in result.report()["errors"] if e["type"].startswith("duplicate")
+    ]
+    assert [(e["row"], e["message"].split("; ")[1]) for e in duplicates] == [
+        (302, "line 14 already uses it"),
+        (303, "line 7 already uses it"),
+    ]
+
+
+SECRETS = ["16505550007", "PERSON12@example.com", "x@example", "'105'"]
+
+
+@pytest.mark.parametrize("report_format", ["text", "json"])
+def test_redact_masks_emails_and_numbers_in_every_report(
+    tmp_path: Path, report_format: str
+) -> None:
+    path = write(tmp_path, "s.csv", csv_text(staff_rows()))
+
+    plain = cli("validate", "--format", report_format, path)
+    redacted = cli("validate", "--format", report_format, "--redact", path)
+
+    assert [s for s in SECRETS if s in plain.stdout] == SECRETS
+    assert [s for s in SECRETS if s.lower() in redacted.stdout.lower()] == []
+    assert redacted.code == 1
+
+
+def test_redact_masks_phone_changes(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "s.csv",
+        csv_text([person(1, **{"contact.mobileNumber": "650 555 0001"})]),
+    )
+
+    result = cli(
+        "validate", "--format", "json", "--redact", "--default-region", "US", path
+    )
+
+    assert "555" not in result.stdout
+    assert result.changes() == [(2, "contact.mobileNumber", "phone_e164")]
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_and_progress_only_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    path = write(tmp_path, "s.csv", csv_text([person(i) for i in range(1000)]))
+    monkeypatch.setattr("provisioning_schema._terminal._EVERY", 0.0)
+    stdout, stderr = FakeTerminal(), FakeTerminal()
+
+    code = run(["validate", path], io.StringIO(), stdout, stderr)
+
+    assert code == 0
+    assert "\x1b[32mvalid, 1000 records\x1b[0m" in stdout.getvalue()
+    assert "rows" in stderr.getvalue()
+    assert stderr.getvalue().endswith("\r\x1b[K")
+    assert "\x1b" not in cli("validate", path).stdout + cli("validate", path).stderr
+
+
+def test_no_color_turns_colour_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    path = write(tmp_path, "s.csv", csv_text([person(1)]))
+    stdout = FakeTerminal()
+
+    run(["validate", path], io.StringIO(), stdout, io.StringIO())
+
+    assert "\x1b" not in stdout.getvalue()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["validate", "--jobs", "0", "a.csv"], id="jobs-0"),
+        pytest.param(["validate", "--encoding", "klingon", "a.csv"], id="encoding"),
+        pytest.param(["validate", "--default-region", "XX", "a.csv"], id="region"),
+        pytest.param(
+            ["validate", "--input-format", "xlsx", "a.csv"], id="input-format"
+        ),
+        pytest.param(["batch", "a.csv"], id="batch-without-output"),
+    ],
+)
+def test_usage_errors_exit_2(argv: list[str]) -> None:
+    result = cli(*argv)
+
+    assert (result.code, result.stdout) == (2, "")
+    assert "usage: provisioning-schema" in result.stderr
+
+
+def test_row_08_spreadsheet_numbers_in_a_csv(tmp_path: Path) -> None:
+    rows = [
+        person(1, **{"contact.mobileNumber": "16505550123"}),
+        person(2, **{"contact.mobileNumber": "1.65056E+10"}),
+    ]
+    path = write(tmp_path, "s.csv", csv_text(rows))
+
+    result = cli("validate", "--format", "json", path)
+
+    messages = [e["message"] for e in result.report()["errors"]]
+    assert result.errors() == [
+        (2, "contact.mobileNumber", "e164_format"),
+        (3, "contact.mobileNumber", "e164_format"),
+    ]
+    assert "the leading + is missing" in messages[0]
+    assert "scientific notation" in messages[1]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        pytest.param("s.csv", csv_text([person(1)]), id="csv"),
+        pytest.param("s.jsonl", json.dumps(record(1)) + "\n", id="jsonl"),
+        pytest.param("s.json", json.dumps([record(1)]), id="json"),
+    ],
+)
+def test_row_14_byte_order_mark_is_accepted(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    path = write(tmp_path, name, b"\xef\xbb\xbf" + content.encode())
+
+    result = cli("validate", "--format", "json", path)
+
+    assert (result.code, result.report()["errors"]) == (0, [])
+
+
+def test_row_15_cp1252_names_file_line_and_byte(tmp_path: Path) -> None:
+    text = csv_text([person(1), person(2, **{"contact.firstName": "Zo\u00eb"})])
+    path = write(tmp_path, "s.csv", text.encode("cp1252"))
+
+    result = cli("validate", path)
+    decoded = cli("validate", "--encoding", "cp1252", path)
+
+    assert result.code == 2
+    assert result.stderr.startswith(
+        f"provisioning-schema: {path}:3: byte 0xeb at offset"
+    )
+    assert "--encoding cp1252" in result.stderr
+    assert "\ufffd" not in result.stdout + result.stderr
+    assert decoded.code == 0
+
+
+def test_row_16_duplicates_across_the_file_name_both_rows(tmp_path: Path) -> None:
+    rows = [person(i) for i in range(15)]
+    rows[0].update({"contact.email": "Jane.Roe@Example.com", "extensionNumber": "999"})
+    rows[13].update({"contact.email": "jane.roe@EXAMPLE.COM", "extensionNumber": "999"})
+    path = write(tmp_path, "s.csv", csv_text(rows))
+
+    result = cli("validate", "--format", "json", path)
+
+    errors = result.report()["errors"]
+    assert sorted(result.errors()) == [
+        (15, "contact.email", "duplicate_login_email"),
+        (15, "extensionNumber", "duplicate_extension_number"),
+    ]
+    assert all("line 2 already uses it" in error["message"] for error in errors)
+
+
+def test_bundled_staff_example_names_every_bad_row() -> None:
+    result = cli("validate", "--format", "json", str(STAFF))
+
+    report = result.report()
+    assert (result.code, report["records"], report["invalid_records"]) == (1, 3000, 8)
+    assert [row for row, _, _ in result.errors()] == [
+        42,
+        219,
+        600,
+        1035,
+        1502,
+        2026,
+        2402,
+        2752,
+    ]
+
+
+def test_bundled_staff_example_is_what_the_script_makes(tmp_path: Path) -> None:
+    target = tmp_path / "staff.csv"
+
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPOSITORY / "examples" / "make_staff_csv.py"),
+            str(target),
+        ],
+        check=True,
+    )
+
+    assert target.read_bytes() == STAFF.read_bytes()
+
+
+def test_bundled_staff_example_batches_to_the_right_count(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+
+    result = cli("batch", str(STAFF), "--output", str(out), "--skip-invalid")
+
+    written = sum(
+        len(json.loads(p.read_text(encoding="utf-8"))["records"])
+        for p in out.glob("request-*.json")
+    )
+    assert (result.code, written) == (1, 2992)
+    assert result.stdout.endswith("2992 valid + 8 rejected = 3000 records\n")
+
+
+def test_pre_commit_hook_runs_the_command() -> None:
+    text = (REPOSITORY / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+
+    assert "entry: provisioning-schema validate" in text
+    assert "language: python" in text
