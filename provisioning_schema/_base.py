@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, NoReturn
 
 from pydantic import (
     AliasGenerator,
@@ -21,7 +21,7 @@ from pydantic.fields import ComputedFieldInfo, FieldInfo
 from pydantic_core import InitErrorDetails
 
 from provisioning_schema._errors import carry_over, line_error, reraise, rule_error
-from provisioning_schema.options import resolve_options
+from provisioning_schema.options import DEFAULT_OPTIONS, resolve_options
 
 
 def wire_name(python_name: str) -> str:
@@ -80,19 +80,33 @@ class WireModel(_WireDumps):
 
     _by_wire_name: ClassVar[dict[str, str]]
     _by_python_name: ClassVar[dict[str, str]]
+    _wire_names: ClassVar[frozenset[str]]
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
         cls._by_wire_name = {wire_name(name): name for name in cls.model_fields}
         cls._by_python_name = {name: wire_name(name) for name in cls.model_fields}
+        cls._wire_names = frozenset(cls._by_wire_name)
 
     @model_validator(mode="wrap")
     @classmethod
     def _check_keys(
         cls, data: Any, handler: ModelWrapValidatorHandler[Any], info: ValidationInfo
     ) -> Any:
-        options = resolve_options(info.context)
+        context = info.context
+        options = resolve_options(context) if context else DEFAULT_OPTIONS
+        if (
+            type(data) is dict
+            and data.keys() <= cls._wire_names
+            and None not in data.values()
+        ):
+            # The common case, inline: wire names only and no nulls to drop.
+            try:
+                return handler(data)
+            except ValidationError as exc:
+                _reraise_shapes(cls, exc, redact=options.redact)
+
         if not isinstance(data, dict):
             return _with_shapes(cls, data, handler, redact=options.redact)
 
@@ -194,11 +208,17 @@ def _with_shapes(
     try:
         return handler(data)
     except ValidationError as exc:
-        errors = exc.errors()
-        if not any(error["type"] in _SHAPE_ERRORS for error in errors):
-            raise
-        details = carry_over(exc)
+        _reraise_shapes(cls, exc, redact=redact)
 
+
+def _reraise_shapes(
+    cls: type[WireModel], exc: ValidationError, *, redact: bool
+) -> NoReturn:
+    errors = exc.errors()
+    if not any(error["type"] in _SHAPE_ERRORS for error in errors):
+        raise exc
+
+    details = carry_over(exc)
     reshaped = [
         _reshaped(cls, error, detail, redact=redact)
         for error, detail in zip(errors, details, strict=True)

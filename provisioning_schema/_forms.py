@@ -91,19 +91,22 @@ class OneFormOf:
         if isinstance(value, self.forms):
             return value
 
-        context = dict(info.context or {})
+        # The form is validated on its own, so it gets the options itself;
+        # the caller's context is read, never changed.
+        context = info.context
         if info.mode == "json":
-            context["wire_names_only"] = True
+            context = {**(context or {}), "wire_names_only": True}
 
         if isinstance(value, dict) and self.sibling_nulls and None in value.values():
-            value = self._without_nulls(value, bool(context.get("wire_names_only")))
+            wire_only = bool(context and context.get("wire_names_only"))
+            value = self._without_nulls(value, wire_only)
 
         form = self.choose(value) if isinstance(value, dict) else None
         if form is None:
             redact = resolve_options(info.context).redact
             raise rule_error(self.error_type, self.rule, value, redact=redact)
 
-        return form.model_validate(value, context=context)
+        return form.__pydantic_validator__.validate_python(value, context=context)
 
     def _without_nulls(self, value: dict[Any, Any], wire_only: bool) -> dict[Any, Any]:
         known: set[str] = set()

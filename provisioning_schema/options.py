@@ -10,8 +10,9 @@ Example:
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
-from typing import Literal, TypedDict, get_args
+from typing import Literal, TypedDict, cast, get_args
 
 PhoneCheck = Literal["valid", "possible", "pattern"]
 """How strictly a phone number is checked.
@@ -71,6 +72,34 @@ def resolve_options(context: object) -> ResolvedOptions:
         raise TypeError("validation context must be a dict of ValidationOptions")
 
     length = context.get("max_extension_length", LONGEST_EXTENSION)
+    phone_check = context.get("phone_check", "valid")
+    redact = context.get("redact", False)
+    wire_names_only = context.get("wire_names_only", False)
+
+    # Every field validator reads the options, so each combination is checked
+    # and built once. The key holds the types too: 5.0 == 5, but only the int
+    # is allowed.
+    key: tuple[object, ...] = (type(length), length, phone_check)
+    key += (type(redact), redact, type(wire_names_only), wire_names_only)
+    try:
+        return _RESOLVED[key]
+    except (KeyError, TypeError):  # TypeError: an unhashable value
+        pass
+
+    options = _checked(length, phone_check, redact, wire_names_only)
+    if len(_RESOLVED) < _RESOLVED_LIMIT:
+        with suppress(TypeError):
+            _RESOLVED[key] = options
+    return options
+
+
+_RESOLVED: dict[tuple[object, ...], ResolvedOptions] = {}
+_RESOLVED_LIMIT = 256
+
+
+def _checked(
+    length: object, phone_check: object, redact: object, wire_names_only: object
+) -> ResolvedOptions:
     if not isinstance(length, int) or not (
         SHORTEST_EXTENSION <= length <= LONGEST_EXTENSION
     ):
@@ -79,7 +108,6 @@ def resolve_options(context: object) -> ResolvedOptions:
             f"to {LONGEST_EXTENSION}; got {length!r}"
         )
 
-    phone_check = context.get("phone_check", "valid")
     if phone_check not in _PHONE_CHECKS:
         raise TypeError(
             f"phone_check must be one of {', '.join(_PHONE_CHECKS)}; "
@@ -88,7 +116,7 @@ def resolve_options(context: object) -> ResolvedOptions:
 
     return ResolvedOptions(
         max_extension_length=length,
-        phone_check=phone_check,
-        redact=bool(context.get("redact", False)),
-        wire_names_only=bool(context.get("wire_names_only", False)),
+        phone_check=cast(PhoneCheck, phone_check),
+        redact=bool(redact),
+        wire_names_only=bool(wire_names_only),
     )
