@@ -20,7 +20,13 @@ from pydantic.alias_generators import to_camel
 from pydantic.fields import ComputedFieldInfo, FieldInfo
 from pydantic_core import InitErrorDetails
 
-from provisioning_schema._errors import carry_over, line_error, reraise, rule_error
+from provisioning_schema._errors import (
+    carry_over,
+    line_error,
+    reraise,
+    rule_error,
+    show_key,
+)
 from provisioning_schema.options import DEFAULT_OPTIONS, resolve_options
 
 
@@ -71,6 +77,9 @@ class WireModel(_WireDumps):
 
     model_config = ConfigDict(
         extra="forbid",
+        # str(ValidationError) leaves input values out: messages carry them,
+        # unless redacted, and errors() still holds them for code.
+        hide_input_in_errors=True,
         validate_by_name=True,
         validate_by_alias=True,
         serialize_by_alias=True,
@@ -167,15 +176,18 @@ class WireModel(_WireDumps):
 
 
 def _unknown_key_rule(cls: type[WireModel], key: object, wire: str | None) -> str:
-    known = ", ".join(cls._by_wire_name)
+    # Keys come from the input: shown escaped and cut short, like values, so
+    # a newline or terminal escape in a key cannot forge a report line.
+    shown = show_key(key)
     if wire is not None:
-        return f"Unknown field {key}: the wire name is {wire}"
+        return f"Unknown field {shown}: the wire name is {wire}"
 
     suggestion = _closest_wire_name(cls, str(key))
     if suggestion is not None:
-        return f"Unknown field {key}: did you mean {suggestion}?"
+        return f"Unknown field {shown}: did you mean {suggestion}?"
 
-    return f"Unknown field {key}: {cls.__name__} takes {known}"
+    known = ", ".join(cls._by_wire_name)
+    return f"Unknown field {shown}: the known fields here are {known}"
 
 
 def _closest_wire_name(cls: type[WireModel], key: str) -> str | None:
@@ -257,6 +269,7 @@ class ResponseModel(_WireDumps):
 
     model_config = ConfigDict(
         extra="allow",
+        hide_input_in_errors=True,
         validate_by_name=True,
         validate_by_alias=True,
         serialize_by_alias=True,

@@ -99,7 +99,7 @@ def check_rows(
     """
     context: dict[str, Any] = {**options, "wire_names_only": True}
     redact = bool(options.get("redact", False))
-    tracker = UniquenessTracker(reader.name_of)
+    tracker = UniquenessTracker(reader.name_of, compact=True)
     validated = _validated(reader.rows(), context, wire=wire, jobs=jobs)
     for index, (row, outcome) in enumerate(validated, start=1):
         located = list(row.problems) + list(outcome.errors)

@@ -40,6 +40,13 @@ def show_value(value: object) -> str:
     return text
 
 
+def show_key(key: object) -> str:
+    """Render an object key for a message: plain when it is a plain name."""
+    if isinstance(key, str) and key.isascii() and key.isprintable() and len(key) <= 40:
+        return key
+    return show_value(key) if isinstance(key, str) else repr(key)
+
+
 def rule_error(
     error_type: str, rule: str, value: object, *, redact: bool
 ) -> PydanticCustomError:

@@ -114,9 +114,19 @@ def _checked(
             f"got {phone_check!r}"
         )
 
+    # bool("false") is True: a string here would turn redaction on or off
+    # against the caller's intent, so only real booleans are taken.
     return ResolvedOptions(
         max_extension_length=length,
         phone_check=cast(PhoneCheck, phone_check),
-        redact=bool(redact),
-        wire_names_only=bool(wire_names_only),
+        redact=_flag("redact", redact),
+        wire_names_only=_flag("wire_names_only", wire_names_only),
     )
+
+
+def _flag(name: str, value: object) -> bool:
+    # bool("false") is True: a string here would turn redaction on or off
+    # against the caller's intent, so only real booleans are taken.
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be True or False; got {value!r}")
+    return value

@@ -192,6 +192,9 @@ class CheckedRecord:
     errors: list[InitErrorDetails]
 
 
+_RECORD_RULE = 'Each record must be an object like {"status": "Enabled", "contact": {}}'
+
+
 @dataclass(frozen=True)
 class RecordCheck:
     """One record validated on its own, before the rules across records.
@@ -211,6 +214,14 @@ class RecordCheck:
 
 def check_record(raw: object, context: dict[str, Any] | None = None) -> RecordCheck:
     """Validate one record on its own; it needs nothing from the others."""
+    if not isinstance(raw, (dict, BatchProvisionUsersRequestItem)):
+        # Pydantic would say "a valid dictionary or instance of <class>".
+        redact = resolve_options(context).redact
+        error = rule_error("object_expected", _RECORD_RULE, raw, redact=redact)
+        details = [line_error(error, [], raw)]
+        exc = ValidationError.from_exception_data("record", details)
+        return RecordCheck(None, exc, UniqueValues())
+
     try:
         record = BatchProvisionUsersRequestItem.model_validate(raw, context=context)
     except ValidationError as exc:
@@ -245,8 +256,7 @@ def check_records(
 
     Every record takes part in the uniqueness rules, invalid ones too (see
     ``rules.UniqueValues.salvage``). A duplicate is reported on the later
-    record and names the earlier one with ``name_of(index)``. Only what
-    those rules need is kept between records, so this suits long streams.
+    record and names the earlier one with ``name_of(index)``.
     """
     redact = resolve_options(context).redact
     tracker = UniquenessTracker(name_of)
@@ -264,6 +274,8 @@ def _validate_records(
     # Pydantic's own list validation is bypassed so that the rules across
     # records still run when some records are invalid.
     options = resolve_options(info.context)
+    if isinstance(value, tuple):
+        value = list(value)
     if not isinstance(value, list):
         rule = "records must be an array of 1 to 10 records"
         raise rule_error("array_expected", rule, value, redact=options.redact)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -46,24 +46,26 @@ class UniqueValues:
         if not isinstance(raw, dict):
             return cls()
 
-        contact = _member(raw, "contact", "contact")
+        # A snake_case key is an unknown field on the wire: it counts only
+        # where the record could have been valid with it.
+        wire_only = bool(context and context.get("wire_names_only"))
+        contact = _member(raw, "contact", "contact", wire_only)
         if not isinstance(contact, dict):
             contact = {}
-        login = _member(contact, "emailAsLoginName", "email_as_login_name")
-        email = _member(contact, "email", "email") if login is not False else None
+        login = _member(contact, "emailAsLoginName", "email_as_login_name", wire_only)
+        email = contact.get("email") if login is not False else None
+        number = _member(raw, "extensionNumber", "extension_number", wire_only)
 
         return cls(
-            _valid_or_none(
-                _EXTENSION_NUMBER,
-                _member(raw, "extensionNumber", "extension_number"),
-                context,
-            ),
+            _valid_or_none(_EXTENSION_NUMBER, number, context),
             _valid_or_none(_LOGIN_EMAIL, email, context),
         )
 
 
-def _member(data: dict[Any, Any], wire: str, python: str) -> object:
-    return data[wire] if wire in data else data.get(python)
+def _member(data: dict[Any, Any], wire: str, python: str, wire_only: bool) -> object:
+    if wire in data or wire_only:
+        return data.get(wire)
+    return data.get(python)
 
 
 def _valid_or_none(
@@ -154,6 +156,10 @@ class FirstSeen:
             self._slots[slot] = entry
 
 
+class _FirstSeenTable(Protocol):
+    def setdefault(self, value: str, index: int, /) -> int: ...
+
+
 @dataclass
 class UniquenessTracker:
     """Find repeated extension numbers and login emails across records.
@@ -165,8 +171,16 @@ class UniquenessTracker:
     """
 
     name_of: Callable[[int], str] = "records[{}]".format
-    _extension_numbers: FirstSeen = field(default_factory=FirstSeen)
-    _login_emails: FirstSeen = field(default_factory=FirstSeen)
+    compact: bool = False
+    """Keep the values in ``FirstSeen`` tables: slower, for long streams."""
+
+    _extension_numbers: _FirstSeenTable = field(init=False)
+    _login_emails: _FirstSeenTable = field(init=False)
+
+    def __post_init__(self) -> None:
+        table: Callable[[], _FirstSeenTable] = FirstSeen if self.compact else dict
+        self._extension_numbers = table()
+        self._login_emails = table()
 
     def add(self, values: UniqueValues, number: int) -> list[DuplicateValue]:
         """Remember a record's values as record ``number``'s; return repeats."""

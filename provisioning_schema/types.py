@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Any
 
 from annotated_types import MaxLen, MinLen
@@ -138,13 +139,25 @@ class _CountryCodeFacts(JsonSchemaFacts):
 
 
 def _not_blank(value: str, info: ValidationInfo) -> str:
-    if value.isspace() or not value:
+    # Blank: nothing a person can see, such as spaces or a zero-width space.
+    if all(char.isspace() or unicodedata.category(char) == "Cf" for char in value):
         redact = resolve_options(info.context).redact
-        raise rule_error(
-            "blank_string", "Value must not be blank", value, redact=redact
-        )
+        rule = "Value must hold a visible character, not only spaces or invisibles"
+        raise rule_error("blank_string", rule, value, redact=redact)
 
     return value
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _name(value: str, info: ValidationInfo) -> str:
+    if _CONTROL.search(value):
+        redact = resolve_options(info.context).redact
+        rule = "Name must not contain control characters such as line breaks or tabs"
+        raise rule_error("control_character", rule, value, redact=redact)
+
+    return _not_blank(value, info)
 
 
 E164PhoneNumber = Annotated[
@@ -194,5 +207,12 @@ NonBlankId = Annotated[
 ]
 """An identifier: a string with at least one character that is not whitespace."""
 
-PersonName = Annotated[str, Strict(), MinLen(1), MaxLen(64), AfterValidator(_not_blank)]
+PersonName = Annotated[
+    str,
+    Strict(),
+    MinLen(1),
+    MaxLen(64),
+    AfterValidator(_name),
+    JsonSchemaFacts(pattern=schema_pattern("[^\\u0000-\\u001f\\u007f-\\u009f]*")),
+]
 """A given or family name: non-blank, at most 64 characters."""

@@ -74,7 +74,19 @@ INVALID_CONTACTS = [
         ("lastName",),
         id="last-65-characters",
     ),
-    pytest.param({"lastName": "\t"}, "blank_string", ("lastName",), id="last-blank"),
+    pytest.param({"lastName": "  "}, "blank_string", ("lastName",), id="last-blank"),
+    pytest.param(
+        {"lastName": "\u200b"}, "blank_string", ("lastName",), id="last-invisible"
+    ),
+    pytest.param(
+        {"lastName": "Roe\t"}, "control_character", ("lastName",), id="last-tab"
+    ),
+    pytest.param(
+        {"firstName": "Jane\nRoe"},
+        "control_character",
+        ("firstName",),
+        id="first-line-break",
+    ),
     pytest.param(
         {"email": "jroe@example"}, "email_invalid", ("email",), id="email-no-dot"
     ),

@@ -56,12 +56,18 @@ def test_errors_name_the_csv_line_and_column(
 
 
 def test_quoted_line_breaks_keep_the_physical_line(tmp_path: Path) -> None:
+    # A name may not hold a line break, so each quoted break is reported on
+    # the row's first line, and the rows after it keep their own lines.
     header = "contact.firstName,extensionNumber\n"
-    text = header + '"Ann\nMarie",101\n"Bo\n\nB",1x1\n'
+    text = header + '"Ann\nMarie",101\n"Bo\n\nB",1x1\nCy,102\n'
 
     assert check(tmp_path, text) == (
         1,
-        [(4, "extensionNumber", "extension_number_format")],
+        [
+            (2, "contact.firstName", "control_character"),
+            (4, "contact.firstName", "control_character"),
+            (4, "extensionNumber", "extension_number_format"),
+        ],
     )
 
 

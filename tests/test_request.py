@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from checking import Loc, ModelCheck
+from pydantic import ValidationError
 
 from provisioning_schema import (
     BatchProvisionUsersRequest,
@@ -78,7 +79,7 @@ def test_records_count_within_limits(count: int) -> None:
         ),
         pytest.param({"records": "Jane"}, "array_expected", ("records",), id="string"),
         pytest.param(
-            {"records": ["Jane"]}, "model_type", ("records", 0), id="string-record"
+            {"records": ["Jane"]}, "object_expected", ("records", 0), id="string-record"
         ),
     ],
 )
@@ -803,3 +804,40 @@ def test_redact_keeps_every_input_value_out_of_the_messages() -> None:
         any(secret in message for message in shown) for secret in values.values()
     )
     assert [m for m in redacted if any(secret in m for secret in secrets)] == []
+
+
+def test_printed_errors_leave_input_values_out_when_redacted() -> None:
+    body = request(
+        record(contact={"email": "Jane Roe <jroe@example.com>"}),
+        record(contact={"mobileNumber": "+1 650-555-0199"}),
+    )
+
+    with pytest.raises(ValidationError) as caught:
+        validate(body, context={"redact": True})
+
+    printed = str(caught.value)
+    assert "e164_format" in printed
+    assert "jroe" not in printed
+    assert "650" not in printed
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        pytest.param("a\n\x1b[31mFAKE", "'a\\n\\x1b[31mFAKE'", id="line-break-escape"),
+        pytest.param("\ud800", "'\\ud800'", id="lone-surrogate"),
+        pytest.param("k" * 500, "'" + "k" * 56 + "...", id="long"),
+    ],
+)
+def test_unknown_keys_are_shown_escaped_and_short(key: str, shown: str) -> None:
+    body = request(record(contact={key: "x"}), record(status="enabled"))
+
+    errors = raw_errors(body)
+
+    # Pydantic's own location holds the key lossily when it is not UTF-8.
+    assert [(error["type"], error["loc"][:3]) for error in errors] == [
+        ("unknown_field", ("records", 0, "contact")),
+        ("status_not_enabled", ("records", 1, "status")),
+    ]
+    assert errors[0]["msg"].startswith(f"Unknown field {shown}")
+    assert "\n" not in errors[0]["msg"]

@@ -276,6 +276,9 @@ def test_max_extension_length_option(
         pytest.param({"max_extension_length": 5.0}, id="extension-length-float"),
         pytest.param({"phone_check": "strict"}, id="phone-check-unknown"),
         pytest.param({"phone_check": "Valid"}, id="phone-check-casing"),
+        pytest.param({"redact": "false"}, id="redact-string"),
+        pytest.param({"redact": 1}, id="redact-int"),
+        pytest.param({"wire_names_only": "yes"}, id="wire-names-only-string"),
     ],
 )
 def test_option_out_of_range_is_a_type_error(context: dict[str, Any]) -> None:
