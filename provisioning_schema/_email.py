@@ -60,8 +60,13 @@ def _check_characters(value: str, *, redact: bool) -> None:
     raise rule_error("email_not_ascii", rule, value, redact=redact)
 
 
+# Control characters have no Unicode name; these are the ones people meet.
+_CONTROL_NAMES = {"\t": "tab", "\n": "line feed", "\r": "carriage return"}
+
+
 def _name(char: str) -> str:
-    return f"U+{ord(char):04X} {unicodedata.name(char, 'character').lower()}"
+    name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "control character")
+    return f"U+{ord(char):04X} {name.lower()}"
 
 
 def _sentence(text: str) -> str:

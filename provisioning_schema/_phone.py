@@ -58,11 +58,16 @@ def check_phone_number_with_library(
 def _check_with_library(value: str, check: PhoneCheck, *, redact: bool) -> str:
     try:
         number = phonenumbers.parse(value, None)
-    except NumberParseException:
-        # Only an unassigned country calling code gets here: the pattern
-        # above already excludes everything else that parse() refuses.
-        rule = "Phone number must start with an assigned country calling code"
-        raise rule_error("phone_country_code", rule, value, redact=redact) from None
+    except NumberParseException as error:
+        # The pattern above leaves parse() two reasons to refuse: a calling
+        # code nobody has, or too few digits after a real one (+441).
+        if error.error_type == NumberParseException.INVALID_COUNTRY_CODE:
+            rule = "Phone number must start with an assigned country calling code"
+            error_type = "phone_country_code"
+        else:
+            rule = "Phone number is too short for its country calling code"
+            error_type = "phone_number_length"
+        raise rule_error(error_type, rule, value, redact=redact) from None
 
     _check_canonical(value, number, redact=redact)
     _check_length(value, number, redact=redact)

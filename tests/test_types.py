@@ -96,6 +96,9 @@ def test_phone_number_accepts_valid_e164(number: str) -> None:
         pytest.param("+165055501234", "phone_number_length", id="too-long"),
         pytest.param("+15551234567", "phone_number_invalid", id="unassigned-range"),
         pytest.param("+999123456", "phone_country_code", id="unassigned-country"),
+        pytest.param("+441", "phone_number_length", id="one-digit-after-44"),
+        pytest.param("+2111", "phone_number_length", id="one-digit-after-211"),
+        pytest.param("+12", "phone_number_length", id="one-digit-after-1"),
         pytest.param(16505550123, "string_type", id="number-not-string"),
     ],
 )
