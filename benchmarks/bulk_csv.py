@@ -1,10 +1,11 @@
 """Validate a generated CSV of many users; print rows/second and peak RSS.
 
-Usage: python benchmarks/bulk_csv.py [ROWS] [--jobs N]
+Usage: python benchmarks/bulk_csv.py [ROWS] [--jobs N] [--format csv|jsonl]
 
 The CSV (default 1,000,000 rows, every one valid, each with a unique
-login email and extension number) is written to a temporary folder,
-then checked with ``provisioning-schema validate`` in a child process,
+login email and extension number), or the same records as JSONL, is
+written to a temporary folder, then checked with
+``provisioning-schema validate`` in a child process,
 whose peak resident memory is read from the operating system. This is a
 measurement, not a test: the figures go into docs/bulk-onboarding.md.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import resource
 import subprocess
 import sys
@@ -49,15 +51,35 @@ def write_csv(path: Path, rows: int) -> None:
             )
 
 
+def write_jsonl(path: Path, rows: int) -> None:
+    with path.open("w", encoding="utf-8") as file:
+        for number in range(rows):
+            record = {
+                "status": "Enabled",
+                "contact": {
+                    "firstName": f"First{number}",
+                    "lastName": f"Last{number}",
+                    "email": f"user{number}@example.com",
+                    "mobileNumber": f"+1650555{number % 10_000:04d}",
+                },
+                "extensionNumber": f"{10_000_000 + number}",
+                "costCenter": {"id": "224149"},
+                "roles": [{"id": "1"}],
+            }
+            file.write(json.dumps(record) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rows", type=int, nargs="?", default=1_000_000)
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "users.csv"
-        write_csv(path, args.rows)
+        path = Path(folder) / f"users.{args.format}"
+        write = write_csv if args.format == "csv" else write_jsonl
+        write(path, args.rows)
         command = [
             sys.executable,
             "-m",
@@ -74,7 +96,9 @@ def main() -> None:
     # ru_maxrss of the children is the largest one, in KiB on Linux.
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(done.stdout.splitlines()[-1] if done.stdout else done.stderr)
-    print(f"rows: {args.rows:,}  jobs: {args.jobs}  exit: {done.returncode}")
+    print(
+        f"{args.format} rows: {args.rows:,}  jobs: {args.jobs}  exit: {done.returncode}"
+    )
     print(f"time: {seconds:.1f} s  rows/s: {args.rows / seconds:,.0f}")
     print(f"peak RSS (largest process): {peak:.0f} MiB")
 

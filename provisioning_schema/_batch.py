@@ -68,7 +68,7 @@ class BatchWriter:
 
         if self._rejects is None:
             self._rejects = _Rejects(self._staging, self.reader)
-        self._rejects.add(verdict.row.original, reason)
+        self._rejects.add(verdict.original, reason)
         self._rejected += 1
 
     def commit(self) -> BatchResult:

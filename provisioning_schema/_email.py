@@ -65,7 +65,8 @@ _CONTROL_NAMES = {"\t": "tab", "\n": "line feed", "\r": "carriage return"}
 
 
 def _name(char: str) -> str:
-    name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "control character")
+    name = _CONTROL_NAMES.get(char, "")
+    name = name or unicodedata.name(char, "control character")
     return f"U+{ord(char):04X} {name.lower()}"
 
 

@@ -22,6 +22,7 @@ from provisioning_schema.problems import InputFileError
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
+CLOSED_STDIN = "cannot read stdin: it is closed"
 
 # CPython's default limit for turning digits into an int; no field of the API
 # is a number, so a longer one can only be a damaged file.
@@ -83,7 +84,7 @@ def parse_json(
 
 
 def read_whole(
-    source: str, name: str, stdin: IO[str] | IO[bytes], *, limit: int
+    source: str, name: str, stdin: IO[str] | IO[bytes] | None, *, limit: int
 ) -> str | bytes:
     """Read a whole file (``-`` is ``stdin``), refusing one over ``limit`` bytes.
 
@@ -102,8 +103,12 @@ def read_whole(
     return data
 
 
-def _read(source: str, name: str, stdin: IO[str] | IO[bytes], size: int) -> str | bytes:
+def _read(
+    source: str, name: str, stdin: IO[str] | IO[bytes] | None, size: int
+) -> str | bytes:
     if source == STDIN:
+        if stdin is None:
+            raise InputFileError(name, CLOSED_STDIN)
         # Read stdin's bytes when there are any, so the decoding is ours.
         stream: IO[str] | IO[bytes] = getattr(stdin, "buffer", stdin)
         try:
@@ -210,14 +215,21 @@ def _unique_keys(pairs: Sequence[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _locate(text: str, token: str | None) -> tuple[int | None, int | None]:
-    """Find the line and column of a refused token, if it can be told apart."""
+    """Find the line and column of a refused token, if it can be told apart.
+
+    Strings are stepped over, so ``"NaN Smith"`` is not taken for ``NaN``:
+    the parser stops at the first such token outside a string.
+    """
     if token is None:
         return None, None
 
-    match = re.search(rf"(?<![\w.+\-]){re.escape(token)}(?![\w.])", text)
-    if match is None:
-        return None, None
+    pattern = rf'"(?:[^"\\]|\\.)*"|(?<![\w.+\-]){re.escape(token)}(?![\w.])'
+    for match in re.finditer(pattern, text):
+        if match.group().startswith('"'):
+            continue
 
-    start = match.start()
-    line = text.count("\n", 0, start) + 1
-    return line, start - text.rfind("\n", 0, start)
+        start = match.start()
+        line = text.count("\n", 0, start) + 1
+        return line, start - text.rfind("\n", 0, start)
+
+    return None, None

@@ -36,7 +36,7 @@ _MOST_JOBS = 64
 
 def run(
     argv: Sequence[str],
-    stdin: TextIO | BinaryIO,
+    stdin: TextIO | BinaryIO | None,
     stdout: TextIO,
     stderr: TextIO,
 ) -> int:
@@ -245,7 +245,7 @@ def _extension_length(text: str) -> int:
 
 def _validate(
     args: argparse.Namespace,
-    stdin: TextIO | BinaryIO,
+    stdin: TextIO | BinaryIO | None,
     stdout: TextIO,
     stderr: TextIO,
 ) -> int:

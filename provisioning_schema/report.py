@@ -133,9 +133,18 @@ def _verdict(checked: CheckedFile, *, colour: bool) -> str:
         verdict = f"valid, {_count(checked.records, 'record')}"
         return f"{_GREEN}{verdict}{_RESET}" if colour else verdict
 
-    errors = _count(len(checked.problems), "error")
-    records = _count(checked.records, "record")
-    verdict = f"invalid, {errors} in {checked.invalid_records} of {records}"
+    in_records = sum(1 for problem in checked.problems if problem.record is not None)
+    in_file = len(checked.problems) - in_records
+    records = _count(checked.records, "record") if checked.records else "no records"
+    parts = []
+    if in_records:
+        errors = _count(in_records, "error")
+        parts.append(f"{errors} in {checked.invalid_records} of {records}")
+    if in_file:
+        parts.append(f"{_count(in_file, 'error')} in the file as a whole")
+    if not in_records:
+        parts.append(records)
+    verdict = "invalid, " + ", ".join(parts)
     return f"{_RED}{verdict}{_RESET}" if colour else verdict
 
 

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bulk import cli, csv_text, person, record, write
@@ -257,3 +258,168 @@ def test_pre_commit_hook_runs_the_command() -> None:
 
     assert "entry: provisioning-schema validate" in text
     assert "language: python" in text
+
+
+def _csv_bytes(rows: list[dict[str, str]], *, newline: str = "\n") -> bytes:
+    return csv_text(rows).replace("\n", newline).encode()
+
+
+def _jsonl_bytes(records: list[dict[str, Any]]) -> bytes:
+    return "".join(json.dumps(item) + "\n" for item in records).encode()
+
+
+def _people(count: int) -> list[dict[str, str]]:
+    rows = [person(i) for i in range(count)]
+    rows[count - 3]["extensionNumber"] = rows[2]["extensionNumber"]
+    rows[count - 2]["contact.email"] = rows[1]["contact.email"].upper()
+    return rows
+
+
+def _quoted_breaks() -> bytes:
+    rows = _people(40)
+    for number in range(0, 40, 3):
+        rows[number]["contact.firstName"] = f"Line one\nline two {number}"
+    return _csv_bytes(rows)
+
+
+def _stray_quote() -> bytes:
+    # An unquoted `5"` is a plain character to the csv module, so the count
+    # of quotes is odd from there on and a cut may fall inside a quoted cell.
+    text = _quoted_breaks().decode()
+    return text.replace("Person1,", 'Person 5" tall,', 1).encode()
+
+
+def _with_line(data: bytes, line: int, replacement: bytes) -> bytes:
+    lines = data.split(b"\n")
+    lines[line - 1] = replacement
+    return b"\n".join(lines)
+
+
+_PEOPLE = _csv_bytes(_people(40))
+_RECORDS = [record(i) for i in range(40)]
+_RECORDS[30]["extensionNumber"] = "102"
+_LINES = _jsonl_bytes(_RECORDS)
+_LONG = b"x" * 1_100_000
+
+HOSTILE_FILES = [
+    pytest.param("s.csv", _PEOPLE, [], id="csv-duplicates-far-apart"),
+    pytest.param("s.csv", b"\xef\xbb\xbf" + _PEOPLE, [], id="csv-bom"),
+    pytest.param("s.csv", _csv_bytes(_people(40), newline="\r\n"), [], id="csv-crlf"),
+    pytest.param("s.csv", _quoted_breaks(), [], id="csv-quoted-line-breaks"),
+    pytest.param("s.csv", _stray_quote(), [], id="csv-stray-quote"),
+    pytest.param(
+        "s.csv",
+        _with_line(_PEOPLE, 30, b"Zo\xeb,z@example.com,,1"),
+        [],
+        id="csv-cp1252",
+    ),
+    pytest.param(
+        "s.csv",
+        _with_line(_PEOPLE, 30, b"Zo\xeb,z@example.com,,1"),
+        ["--encoding", "cp1252"],
+        id="csv-cp1252-given",
+    ),
+    pytest.param(
+        "s.csv", csv_text(_people(40)).encode("utf-16"), [], id="csv-utf16-unasked"
+    ),
+    pytest.param(
+        "s.csv",
+        csv_text(_people(40)).encode("utf-16"),
+        ["--encoding", "utf-16"],
+        id="csv-utf16-given",
+    ),
+    pytest.param("s.csv", _with_line(_PEOPLE, 25, b"a,\x00,b,c"), [], id="csv-nul"),
+    pytest.param("s.csv", _with_line(_PEOPLE, 20, b"a,b,c,d,e,f"), [], id="csv-ragged"),
+    pytest.param("s.csv", _with_line(_PEOPLE, 20, b"a,b,c"), [], id="csv-short-row"),
+    pytest.param("s.csv", _with_line(_PEOPLE, 33, _LONG), [], id="csv-long-line"),
+    pytest.param(
+        "s.csv",
+        _with_line(_PEOPLE, 12, b'"' + b"y" * 140_000 + b'",b,c,d'),
+        [],
+        id="csv-long-cell",
+    ),
+    pytest.param("s.csv", _PEOPLE + b'"never closed,a,b,c\n', [], id="csv-open-quote"),
+    pytest.param(
+        "s.csv", _with_line(_PEOPLE, 15, b'"a"b,c,d,e'), [], id="csv-quote-in-cell"
+    ),
+    pytest.param("s.csv", _PEOPLE.replace(b"\n", b"\n\n"), [], id="csv-blank-lines"),
+    pytest.param("s.csv", csv_text([]).encode(), [], id="csv-header-only"),
+    pytest.param(
+        "s.csv",
+        _PEOPLE.replace(b"contact.email", b"contact.emial", 1),
+        [],
+        id="csv-unknown-column",
+    ),
+    pytest.param(
+        "s.csv",
+        _with_line(_PEOPLE, 9, b"A, 650 555 0101 ,(650) 555-0102,201"),
+        ["--default-region", "US"],
+        id="csv-changes",
+    ),
+    pytest.param("s.jsonl", _LINES, [], id="jsonl-duplicates-far-apart"),
+    pytest.param("s.jsonl", b"\xef\xbb\xbf" + _LINES, [], id="jsonl-bom"),
+    pytest.param("s.jsonl", _LINES.rstrip(b"\n"), [], id="jsonl-no-last-newline"),
+    pytest.param("s.jsonl", _LINES.replace(b"\n", b"\n \n"), [], id="jsonl-blank"),
+    pytest.param("s.jsonl", _with_line(_LINES, 28, b'{"a": '), [], id="jsonl-bad"),
+    pytest.param("s.jsonl", _with_line(_LINES, 28, b'{"a": NaN}'), [], id="jsonl-nan"),
+    pytest.param("s.jsonl", _with_line(_LINES, 28, b'"\xff"'), [], id="jsonl-bytes"),
+    pytest.param("s.jsonl", _with_line(_LINES, 28, b"{\x00}"), [], id="jsonl-nul"),
+    pytest.param("s.jsonl", _with_line(_LINES, 28, _LONG), [], id="jsonl-long-line"),
+    pytest.param("s.jsonl", _with_line(_LINES, 28, b"[1, 2]"), [], id="jsonl-array"),
+    pytest.param(
+        "s.jsonl",
+        _with_line(_LINES, 5, b'{"_reason": "old", "status": "Enabled"}'),
+        [],
+        id="jsonl-reason",
+    ),
+    pytest.param("s.jsonl", "\n".encode("utf-16") + _LINES, [], id="jsonl-utf16"),
+    pytest.param("s.jsonl", b"", [], id="jsonl-empty"),
+    pytest.param("s.jsonl", b"\n \n\n", [], id="jsonl-blank-only"),
+    pytest.param("s.json", json.dumps(_RECORDS).encode(), [], id="json-document"),
+]
+
+
+@pytest.fixture
+def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cut files into pieces of a few rows, so every case spans many pieces."""
+    monkeypatch.setattr("provisioning_schema.readers._split.PIECE_BYTES", 64)
+
+
+@pytest.mark.usefixtures("small_pieces")
+@pytest.mark.parametrize("report_format", ["text", "json"])
+@pytest.mark.parametrize(("name", "content", "options"), HOSTILE_FILES)
+def test_hostile_files_get_the_same_report_with_two_jobs(
+    tmp_path: Path, name: str, content: bytes, options: list[str], report_format: str
+) -> None:
+    path = write(tmp_path, name, content)
+    argv = ["validate", "--format", report_format, *options, path]
+
+    one = cli(*argv, "--jobs", "1")
+    two = cli(*argv, "--jobs", "2")
+
+    assert (two.code, two.stdout, two.stderr) == (one.code, one.stdout, one.stderr)
+
+
+@pytest.mark.usefixtures("small_pieces")
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        pytest.param("s.csv", _stray_quote(), id="csv"),
+        pytest.param("s.jsonl", _LINES, id="jsonl"),
+    ],
+)
+def test_batch_writes_the_same_files_with_two_jobs(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    path = write(tmp_path, name, content)
+    written = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        result = cli(
+            "batch", path, "--output", str(out), "--skip-invalid", "--jobs", jobs
+        )
+        files = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+        written[jobs] = (result.code, result.stdout.replace(str(out), "OUT"), files)
+
+    assert written["2"] == written["1"]
+    assert written["1"][0] == 1

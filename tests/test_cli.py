@@ -58,7 +58,7 @@ class Result:
         return found
 
 
-def cli(*argv: str, stdin: str | bytes | io.TextIOWrapper = "") -> Result:
+def cli(*argv: str, stdin: str | bytes | io.TextIOWrapper | None = "") -> Result:
     stream: Any = stdin
     if isinstance(stdin, str):
         stream = io.StringIO(stdin)
@@ -565,3 +565,117 @@ def test_installed_console_script() -> None:
 
     assert (result.returncode, result.stderr) == (1, "")
     assert "records[2].extensionNumber" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["validate", "batch"])
+def test_closed_stdin_is_one_line_exit_2(tmp_path: Path, command: str) -> None:
+    argv = [command, "-"] + (["--output", str(tmp_path / "out")] * (command == "batch"))
+
+    result = cli(*argv, stdin=None)
+
+    assert (result.code, result.stderr) == (
+        2,
+        "provisioning-schema: <stdin>: cannot read stdin: it is closed\n",
+    )
+
+
+def test_closed_stdin_of_the_installed_command() -> None:
+    command = f"exec {sys.executable} -m provisioning_schema validate - <&-"
+
+    done = subprocess.run(
+        ["sh", "-c", command], capture_output=True, text=True, check=False
+    )
+
+    assert (done.returncode, done.stderr) == (
+        2,
+        "provisioning-schema: <stdin>: cannot read stdin: it is closed\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        pytest.param(
+            '{"status": "Enabled",\n "contact": {"firstName": "NaN Smith"},\n'
+            ' "x": NaN}',
+            ":3:7: NaN is not JSON; write a string or a number",
+            id="nan-after-a-string-holding-nan",
+        ),
+        pytest.param(
+            '{"a": "say \\"Infinity\\" here",\n "b": -Infinity}',
+            ":2:7: -Infinity is not JSON; write a string or a number",
+            id="infinity-after-an-escaped-quote",
+        ),
+        pytest.param(
+            '{"NaN": "NaN",\n "n": [1, NaN]}',
+            ":2:11: NaN is not JSON; write a string or a number",
+            id="nan-after-a-key-named-nan",
+        ),
+    ],
+)
+def test_refused_token_is_located_outside_strings(
+    tmp_path: Path, content: str, reason: str
+) -> None:
+    path = write(tmp_path, "users.json", content)
+
+    result = cli("validate", path)
+
+    expected = f"provisioning-schema: {path}{reason}\n"
+    assert (result.code, result.stderr) == (2, expected)
+
+
+@pytest.mark.parametrize(
+    ("document", "verdict"),
+    [
+        pytest.param(5, "invalid, 1 error in the file as a whole, no records", id="5"),
+        pytest.param(
+            {"records": [record()] * 11},
+            "invalid, 1 error in the file as a whole, 11 records",
+            id="too-many-records",
+        ),
+        pytest.param(
+            {"records": [record(extensionNumber="1"), record()] * 6},
+            "invalid, 6 errors in 6 of 12 records, 1 error in the file as a whole",
+            id="both",
+        ),
+        pytest.param(
+            [record(status="x")], "invalid, 1 error in 1 of 1 record", id="records"
+        ),
+    ],
+)
+def test_verdict_tells_file_errors_from_record_errors(
+    tmp_path: Path, document: object, verdict: str
+) -> None:
+    path = write(tmp_path, "doc.json", json.dumps(document))
+
+    result = cli("validate", path)
+
+    assert result.stdout.splitlines()[0] == f"{path}: {verdict}"
+
+
+@pytest.mark.parametrize("key", ["Records", "record", "RECORDS", "recods"])
+def test_misspelt_records_key_suggests_records(tmp_path: Path, key: str) -> None:
+    path = write(tmp_path, "body.json", json.dumps({key: [record()]}))
+
+    result = cli("validate", "--format", "json", path)
+
+    (report,) = result.json_lines()
+    assert [(e["path"], e["type"]) for e in report["errors"]] == [
+        (key, "unknown_field"),
+        ("status", "missing"),
+        ("contact", "missing"),
+    ]
+    assert report["notes"] == [
+        f'the key "{key}" is read as a field of one record; did you mean '
+        '"records", for a request body?'
+    ]
+
+
+def test_record_without_a_records_like_key_gets_no_suggestion(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "one.json", json.dumps(record(costCenter={"id": "1"})))
+
+    (report,) = cli("validate", "--format", "json", path).json_lines()
+
+    assert report["notes"] == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
@@ -22,57 +23,36 @@ from provisioning_schema.readers._columns import (
     known_columns,
     suggest,
 )
+from provisioning_schema.readers._line_reader import LineReader, LineRows
 from provisioning_schema.readers._lines import DecodedLines
-from provisioning_schema.readers._source import Loc, Reader, Row
+from provisioning_schema.readers._source import Loc, Row
+from provisioning_schema.readers._split import MisalignedPieceError, Tally
 
 _STATUS = ("status",)
 
 
-class CsvReader(Reader):
+class CsvReader(LineReader):
     """A CSV file with a header row of wire paths (see ``template``)."""
 
     format = "csv"
-
-    def rows(self) -> Iterator[Row]:
-        """Read the header, then each row as a record."""
-        with self._binary() as stream:
-            lines = DecodedLines(self.source, stream, self.options.encoding)
-            reader = csv.reader(lines, strict=True)
-            header = self._header(reader, lines)
-            blank = records = 0
-            while True:
-                start = reader.line_num + 1
-                cells = self._next(reader, start)
-                self.bytes_read = lines.bytes_read
-                if cells is None:
-                    break
-                if not cells:
-                    blank += 1
-                    continue
-                records += 1
-                yield self._row(header, cells, start)
-
-        if not records:
-            self._no_records()
-        if blank:
-            self.notes.append(f"{blank} blank line(s) skipped")
+    quoted = True
 
     def path_of(self, loc: Loc) -> str:
         """Locations are written as column headers, ``roles.0.id``."""
         return column_name(loc)
 
-    def _next(self, reader: Any, start: int) -> list[str] | None:
-        try:
-            return next(reader)  # type: ignore[no-any-return]  # csv rows are lists
-        except StopIteration:
-            return None
-        except csv.Error as exc:
-            raise InputFileError(self.source, _csv_reason(exc), line=start) from None
+    def finish(self, tally: Tally) -> None:
+        """Note a file without rows, and the blank lines skipped."""
+        if not tally.records:
+            self._no_records()
+        if tally.blank:
+            self.notes.append(f"{tally.blank} blank line(s) skipped")
 
-    def _header(self, reader: Any, lines: DecodedLines) -> list[Column | None]:
-        cells = self._next(reader, 1)
+    def _start(self, lines: DecodedLines) -> CsvRows:
+        reader = csv.reader(lines, strict=True)
+        cells = _next(self.source, reader, 1, final=True)
         while cells == []:
-            cells = self._next(reader, reader.line_num + 1)
+            cells = _next(self.source, reader, reader.line_num + 1, final=True)
         if not cells or not any(cell.strip() for cell in cells):
             reason = (
                 "the file is empty; expected a header row of wire paths "
@@ -83,7 +63,6 @@ class CsvReader(Reader):
         line = reader.line_num
         self.header = cells
         names = [cell.strip(" \t") for cell in cells]
-        self._names = names
         if names != cells:
             self.notes.append("spaces around header names were removed")
         self._refuse_repeats(names, line)
@@ -102,7 +81,7 @@ class CsvReader(Reader):
             )
         if "status" not in names:
             self.notes.append('there is no status column: every status is "Enabled"')
-        return header
+        return CsvRows(self.source, self.options, tuple(header), tuple(names))
 
     def _refuse_repeats(self, names: list[str], line: int) -> None:
         seen: dict[str, int] = {}
@@ -115,10 +94,37 @@ class CsvReader(Reader):
                 raise InputFileError(self.source, reason, line=line)
             seen[name] = position
 
-    def _row(self, header: list[Column | None], cells: list[str], start: int) -> Row:
-        if len(cells) != len(header):
+
+@dataclass(frozen=True)
+class CsvRows(LineRows):
+    """Reads the rows after the header, one record a row."""
+
+    header: tuple[Column | None, ...]
+    names: tuple[str, ...]
+
+    def rows(self, lines: DecodedLines, tally: Tally, *, final: bool) -> Iterator[Row]:
+        """Read each row as a record; a row that is not CSV stops the read."""
+        reader = csv.reader(lines, strict=True)
+        has_status = any(column and column.loc == _STATUS for column in self.header)
+        while True:
+            start = lines.line + 1
+            cells = _next(self.source, reader, start, final=final)
+            if cells is None:
+                return
+            if not cells:
+                tally.blank += 1
+                continue
+            tally.records += 1
+            yield self._row(cells, start, has_status=has_status)
+
+    def path_of(self, loc: Loc) -> str:
+        """Locations are written as column headers, ``roles.0.id``."""
+        return column_name(loc)
+
+    def _row(self, cells: list[str], start: int, *, has_status: bool) -> Row:
+        if len(cells) != len(self.header):
             rule = (
-                f"The row must have {len(header)} cells, as the header has; "
+                f"The row must have {len(self.header)} cells, as the header has; "
                 f"it has {len(cells)} (a comma inside a cell needs quotes)"
             )
             problem = Located((), "row_length", rule)
@@ -126,7 +132,7 @@ class CsvReader(Reader):
 
         record: dict[str, Any] = {}
         row = Row(start, record, cells)
-        for column, cell, name in zip(header, cells, self._names, strict=True):
+        for column, cell, name in zip(self.header, cells, self.names, strict=True):
             if column is None:
                 if name != REASON_COLUMN and cell.strip():
                     row.problems.append(_unknown_cell(name))
@@ -136,7 +142,7 @@ class CsvReader(Reader):
         if "status" not in record:
             status, changes = _normalize.default_status(_STATUS)
             record["status"] = status
-            if any(column and column.loc == _STATUS for column in header):
+            if has_status:
                 row.changes.extend(changes)
         return row
 
@@ -159,6 +165,17 @@ class CsvReader(Reader):
 
         row.changes.extend(changes)
         _put(record, column.loc, value)
+
+
+def _next(source: str, reader: Any, start: int, *, final: bool) -> list[str] | None:
+    try:
+        return next(reader)  # type: ignore[no-any-return]  # csv rows are lists
+    except StopIteration:
+        return None
+    except csv.Error as exc:
+        if not final and "unexpected end of data" in str(exc):
+            raise MisalignedPieceError from None
+        raise InputFileError(source, _csv_reason(exc), line=start) from None
 
 
 def _unknown_column(name: str, position: int, line: int) -> Problem:

@@ -16,6 +16,8 @@ streams and suit long files.
 
 from __future__ import annotations
 
+import difflib
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,6 +49,7 @@ class JsonReader(Reader):
         if isinstance(document, dict) and "records" in document:
             yield from self._request(document)
         elif isinstance(document, dict):
+            self._suggest_records(document)
             yield self._record(document, 0, ())
         elif isinstance(document, list):
             yield from self._list(document)
@@ -64,6 +67,16 @@ class JsonReader(Reader):
     @property
     def _redact(self) -> bool:
         return self.options.redact
+
+    def _suggest_records(self, record: dict[str, Any]) -> None:
+        # A request body with its key misspelt would be read as one record.
+        for key in record:
+            if difflib.get_close_matches(key.lower(), ["records"], cutoff=0.8):
+                self.notes.append(
+                    f"the key {json.dumps(key)} is read as a field of one record; "
+                    'did you mean "records", for a request body?'
+                )
+                return
 
     def _record(self, raw: object, index: int, loc: Loc) -> Row:
         data, _ = without_reason(raw)

@@ -25,19 +25,35 @@ class DecodedLines:
 
     A binary stream is decoded with ``encoding`` (UTF-8 with an optional
     byte order mark when it is ``None``); a text stream is taken as it is.
-    ``bytes_read`` tells how far the reading has come.
+    ``bytes_read`` tells how far the reading has come. A piece of a file
+    that starts after its first line is read with ``first=False`` (no byte
+    order mark is looked for) and numbered from ``line`` and ``offset``,
+    so its messages are the ones a read of the whole file gives. The lines
+    can be iterated once, by several consumers in turn.
     """
 
     def __init__(
-        self, source: str, stream: IO[bytes] | IO[str], encoding: str | None
+        self,
+        source: str,
+        stream: IO[bytes] | IO[str],
+        encoding: str | None,
+        *,
+        first: bool = True,
+        line: int = 0,
+        offset: int = 0,
     ) -> None:
         self.source = source
         self.stream = stream
         self.encoding = encoding
-        self.line = 0
-        self.bytes_read = 0
+        self.first = first
+        self.line = line
+        self.bytes_read = offset
+        self._lines = self._numbered()
 
     def __iter__(self) -> Iterator[str]:
+        return self._lines
+
+    def _numbered(self) -> Iterator[str]:
         for text in self._texts():
             self.line += 1
             self._check(text)
@@ -49,8 +65,10 @@ class DecodedLines:
             yield from self._text_stream(first)
             return
 
-        self._refuse_utf16(first)
-        decoder = codecs.getincrementaldecoder(self.encoding or "utf-8-sig")("strict")
+        if self.first:
+            self._refuse_utf16(first)
+        default = "utf-8-sig" if self.first else "utf-8"
+        decoder = codecs.getincrementaldecoder(self.encoding or default)("strict")
         pending = ""
         chunk: bytes = first
         while chunk:
@@ -66,7 +84,7 @@ class DecodedLines:
             yield pending
 
     def _text_stream(self, first: str) -> Iterator[str]:
-        text = first.removeprefix("\ufeff")
+        text = first.removeprefix("\ufeff") if self.first else first
         while text:
             self.bytes_read += len(text)
             yield text

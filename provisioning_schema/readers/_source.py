@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, ClassVar
 
+from provisioning_schema._reading import CLOSED_STDIN
 from provisioning_schema.problems import InputFileError, Located, Problem, wire_path
 
 Loc = tuple[str | int, ...]
@@ -81,7 +82,7 @@ class Reader(ABC):
     def __init__(
         self,
         path: str,
-        stdin: IO[str] | IO[bytes],
+        stdin: IO[str] | IO[bytes] | None,
         options: ReadOptions,
     ) -> None:
         self.path = path
@@ -118,6 +119,8 @@ class Reader(ABC):
     @contextmanager
     def _binary(self) -> Iterator[IO[bytes] | IO[str]]:
         if self.path == STDIN:
+            if self.stdin is None:
+                raise InputFileError(self.source, CLOSED_STDIN)
             yield getattr(self.stdin, "buffer", self.stdin)
             return
 
