@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -161,14 +161,14 @@ class EmergencyAddress(WireModel):
     )
 
 
-PhoneInfoForm = Union[  # noqa: UP007  # a runtime value, also read by Python 3.10
-    PhoneNumberDefinitionTollType,
-    PhoneNumberDefinitionPreferredAreaCode,
-    PhoneNumberDefinitionDirectNumberWithReservationId,
-    PhoneNumberDefinitionNumberId,
-    PhoneNumberDefinitionDirectNumberType,
-]
-EmergencyForm = Union[EmergencyLocation, EmergencyAddress]  # noqa: UP007  # as above
+PhoneInfoForm = (
+    PhoneNumberDefinitionTollType
+    | PhoneNumberDefinitionPreferredAreaCode
+    | PhoneNumberDefinitionDirectNumberWithReservationId
+    | PhoneNumberDefinitionNumberId
+    | PhoneNumberDefinitionDirectNumberType
+)
+EmergencyForm = EmergencyLocation | EmergencyAddress
 
 
 def _phone_info_form(keys: dict[str, Any]) -> type[WireModel] | None:

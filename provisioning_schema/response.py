@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -67,7 +67,7 @@ def _result_form(result: dict[str, Any]) -> type[ResponseModel] | None:
 
 
 BatchProvisionResult = Annotated[
-    Union[BatchProvisionUsersSuccessItem, BatchProvisionErrorItem],  # noqa: UP007  # read at runtime on 3.10
+    BatchProvisionUsersSuccessItem | BatchProvisionErrorItem,
     OneFormOf(
         (BatchProvisionUsersSuccessItem, BatchProvisionErrorItem),
         _result_form,
