@@ -43,6 +43,7 @@ def field_title(python_name: str, _: FieldInfo | ComputedFieldInfo) -> str:
 
 
 _SHORTEST_PREFIX_TYPO = 5
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]{0,63}")
 _WIRE_NAMES = AliasGenerator(validation_alias=wire_name, serialization_alias=wire_name)
 _SHAPE_ERRORS = frozenset(
     {"model_type", "model_attributes_type", "list_type", "dict_type"}
@@ -163,7 +164,7 @@ class WireModel(_WireDumps):
 
             wire = cls._by_python_name.get(key) if isinstance(key, str) else None
             if wire is None or wire_only:
-                rule = _unknown_key_rule(cls, key, wire)
+                rule = _unknown_key_rule(cls, key, wire, redact=redact)
                 error = rule_error("unknown_field", rule, value, redact=redact)
             elif wire in data:
                 rule = f"Give {wire} or {key}, not both: they name the same field"
@@ -175,10 +176,17 @@ class WireModel(_WireDumps):
         return problems
 
 
-def _unknown_key_rule(cls: type[WireModel], key: object, wire: str | None) -> str:
+def _unknown_key_rule(
+    cls: type[WireModel], key: object, wire: str | None, *, redact: bool
+) -> str:
     # Keys come from the input: shown escaped and cut short, like values, so
-    # a newline or terminal escape in a key cannot forge a report line.
-    shown = show_key(key)
+    # a newline or terminal escape in a key cannot forge a report line. A key
+    # that is not a plain name may be data (a file without its header row),
+    # so redaction hides it.
+    if redact and not (isinstance(key, str) and _PLAIN_NAME.fullmatch(key)):
+        shown = "(a key that is not a plain name)"
+    else:
+        shown = show_key(key)
     if wire is not None:
         return f"Unknown field {shown}: the wire name is {wire}"
 

@@ -32,7 +32,10 @@ def check_login_email_with_library(value: str, *, redact: bool) -> str:
     try:
         checked = validate_with_library(value)
     except EmailNotValidError as error:
-        rule = f"Email must be a valid address: {_sentence(str(error))}"
+        # email-validator's reasons may quote characters of the address.
+        rule = "Email must be a valid address"
+        if not redact:
+            rule = f"{rule}: {_sentence(str(error))}"
         raise rule_error("email_invalid", rule, value, redact=redact) from None
 
     # email-validator's `normalized` turns a punycode domain into Unicode,
@@ -50,13 +53,13 @@ def _check_characters(value: str, *, redact: bool) -> None:
     if odd is None:
         return
 
+    # Redacted messages do not name the character: it is part of the address.
+    which = "" if redact else f" ({_name(odd)})"
     if odd.isspace() or unicodedata.category(odd) == "Cf":
-        rule = (
-            f"Email must not contain whitespace or invisible characters ({_name(odd)})"
-        )
+        rule = f"Email must not contain whitespace or invisible characters{which}"
         raise rule_error("email_whitespace", rule, value, redact=redact)
 
-    rule = f"Email must be ASCII; {_name(odd)} is not"
+    rule = f"Email must be ASCII{which}"
     raise rule_error("email_not_ascii", rule, value, redact=redact)
 
 

@@ -148,13 +148,18 @@ def _not_blank(value: str, info: ValidationInfo) -> str:
     return value
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# C0 and C1 controls, line and paragraph separators, and the bidirectional
+# embedding, override and isolate controls that can make text read backwards.
+_CONTROL_CLASS = (
+    "\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069"
+)
+_CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
 
 
 def _name(value: str, info: ValidationInfo) -> str:
     if _CONTROL.search(value):
         redact = resolve_options(info.context).redact
-        rule = "Name must not contain control characters such as line breaks or tabs"
+        rule = "Name must not hold control characters (line breaks, tabs, bidi)"
         raise rule_error("control_character", rule, value, redact=redact)
 
     return _not_blank(value, info)
@@ -213,6 +218,6 @@ PersonName = Annotated[
     MinLen(1),
     MaxLen(64),
     AfterValidator(_name),
-    JsonSchemaFacts(pattern=schema_pattern("[^\\u0000-\\u001f\\u007f-\\u009f]*")),
+    JsonSchemaFacts(pattern=schema_pattern(f"[^{_CONTROL_CLASS}]*")),
 ]
 """A given or family name: non-blank, at most 64 characters."""

@@ -513,3 +513,36 @@ def test_redact_keeps_input_values_out_of_messages(
         for message in messages_of(body, context={"redact": True})
         if secret in message
     ] == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("Ann\u2028Lee", id="line-separator"),
+        pytest.param("Ann\u202eeeL", id="right-to-left-override"),
+        pytest.param("Ann\u2066Lee\u2069", id="bidi-isolate"),
+        pytest.param("Ann\x85Lee", id="next-line"),
+    ],
+)
+def test_names_refuse_line_separators_and_bidi_controls(name: str) -> None:
+    assert errors_of({"firstName": name}) == [("control_character", ("firstName",))]
+
+
+@pytest.mark.parametrize("name", ["Zoë", "O'Brien", "Ja\u200dne", "山田", "محمد"])
+def test_names_keep_letters_and_joiners(name: str) -> None:
+    assert validate({"firstName": name}).first_name == name
+
+
+def test_redacted_unknown_key_that_looks_like_data_is_hidden() -> None:
+    messages = messages_of(
+        {"jane.roe@example.com": "x", "+16505550100": "y"}, context={"redact": True}
+    )
+
+    assert len(messages) == 2
+    assert not any("jane" in message or "650" in message for message in messages)
+
+
+def test_redacted_email_errors_do_not_name_characters() -> None:
+    messages = messages_of({"email": "josé@example.com"}, context={"redact": True})
+
+    assert messages == ["Email must be ASCII"]
