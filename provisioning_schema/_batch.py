@@ -23,6 +23,7 @@ from typing import IO, Any
 
 from provisioning_schema._checking import Verdict
 from provisioning_schema.readers import REASON_COLUMN, Reader
+from provisioning_schema.readers._records import RawRecord, json_text, raw_record
 from provisioning_schema.request import MAX_RECORDS
 
 REQUEST_NAME = "request-{:06d}.json"
@@ -50,7 +51,12 @@ class BatchWriter:
         self.folder = folder
         self.reader = reader
         self._prepare(folder)
-        self._staging = Path(tempfile.mkdtemp(prefix=".batch-", dir=folder))
+        try:
+            self._staging = Path(tempfile.mkdtemp(prefix=".batch-", dir=folder))
+        except OSError as exc:
+            raise OutputFolderError(
+                f"{folder}: cannot write in it: {exc.strerror}"
+            ) from None
         self._pending: list[dict[str, Any]] = []
         self._requests = 0
         self._valid = 0
@@ -100,6 +106,9 @@ class BatchWriter:
 
     @staticmethod
     def _prepare(folder: Path) -> None:
+        if folder.exists() and not folder.is_dir():
+            raise OutputFolderError(f"{folder}: is a file, not a folder")
+
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -149,8 +158,7 @@ class _Rejects:
             self.writer.writerow([reason, *cells])
             return
 
-        entry = _with_reason(original, reason)
-        line = json.dumps(entry, ensure_ascii=False)
+        line = _with_reason(original, reason)
         if self.input_format == "json":
             self.file.write(("\n  " if self.count == 1 else ",\n  ") + line)
         else:
@@ -163,10 +171,15 @@ class _Rejects:
         return self.name
 
 
-def _with_reason(original: object, reason: str) -> dict[str, Any]:
-    if isinstance(original, dict):
-        rest = {k: v for k, v in original.items() if k != REASON_COLUMN}
-        return {REASON_COLUMN: reason, **rest}
+def _with_reason(original: object, reason: str) -> str:
+    """Write a JSON record with its reason first, as ``json.dumps`` would."""
+    raw = original if isinstance(original, RawRecord) else raw_record(original)
+    head = f"{{{json.dumps(REASON_COLUMN)}: {json_text(reason)}"
+    if not raw.is_object:
+        # Not a record at all: kept whole, beside the reason.
+        return f'{head}, "_value": {raw.text}}}'
 
-    # Not a record at all: kept whole, beside the reason.
-    return {REASON_COLUMN: reason, "_value": original}
+    if raw.text == "{}":
+        return head + "}"
+
+    return f"{head}, {raw.text[1:]}"

@@ -17,6 +17,7 @@ from provisioning_schema import _checking, _terminal, report
 from provisioning_schema._batch import BatchResult, BatchWriter, OutputFolderError
 from provisioning_schema.cli import PROG, validation_options
 from provisioning_schema.problems import InputFileError
+from provisioning_schema.readers import Reader
 
 
 def batch(
@@ -33,6 +34,26 @@ def batch(
         stderr.write(f"{PROG} batch: {exc}\n")
         return 2
 
+    try:
+        return _run(args, reader, writer, stdout, stderr)
+    except KeyboardInterrupt:
+        writer.discard()
+        stderr.write(f"{PROG} batch: interrupted; nothing more is written\n")
+        return 130
+    except OSError as exc:
+        # A full disk, for the request files or for the report on stdout.
+        writer.discard()
+        stderr.write(f"{PROG} batch: cannot write: {exc.strerror or exc}\n")
+        return 2
+
+
+def _run(
+    args: argparse.Namespace,
+    reader: Reader,
+    writer: BatchWriter,
+    stdout: TextIO,
+    stderr: TextIO,
+) -> int:
     try:
         with _terminal.Progress(stderr) as progress:
             checked = _checking.check_file(
@@ -53,6 +74,7 @@ def batch(
     _write_report(args, checked, stdout)
     written = _finish(args, checked, writer)
     _write_closing(args, checked, written, stdout)
+    stdout.flush()
     return 0 if checked.valid else 1
 
 
@@ -118,7 +140,8 @@ def _write_closing(
         else ""
     )
     stdout.write(
-        f"wrote {written.valid} records in {written.requests} requests to "
+        f"wrote {report.count(written.valid, 'record')} in "
+        f"{report.count(written.requests, 'request')} to "
         f"{args.output}{rejects}: {written.valid} valid + {written.rejected} "
-        f"rejected = {checked.records} records\n"
+        f"rejected = {report.count(checked.records, 'record')}\n"
     )

@@ -15,12 +15,13 @@ process, as are files in an encoding that cannot be cut at line feeds.
 from __future__ import annotations
 
 import multiprocessing
-import sys
+import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
-from multiprocessing.pool import AsyncResult
 from typing import Any
 
 from pydantic import ValidationError
@@ -29,6 +30,7 @@ from provisioning_schema.options import ValidationOptions
 from provisioning_schema.problems import InputFileError, Problem, locate_errors
 from provisioning_schema.readers import Reader, Row
 from provisioning_schema.readers._line_reader import LineReader, LineRows, Split
+from provisioning_schema.readers._records import raw_record
 from provisioning_schema.readers._split import MisalignedPieceError, Piece, Tally
 from provisioning_schema.request import check_record, repeated_values
 from provisioning_schema.rules import UniquenessTracker, UniqueValues
@@ -141,8 +143,11 @@ def check_file(
     if jobs > 1 and isinstance(reader, LineReader):
         with reader.split() as split:
             if split is not None:
-                for part in _in_pieces(split, context, wire, jobs):
-                    merged.add(part)
+                # Closed at once when merging raises, so the worker pool is shut
+                # down here and not later by the garbage collector.
+                with closing(_in_pieces(split, context, wire, jobs)) as parts:
+                    for part in parts:
+                        merged.add(part)
                 reader.finish(split.tally)
                 return merged.done()
 
@@ -270,7 +275,10 @@ def _check_rows(
                 ]
             if wire:
                 part.wire.append(dumped)
-                part.originals.append(row.original)
+                original = row.original
+                if row.structured:
+                    original = raw_record(original)
+                part.originals.append(original)
     except InputFileError as exc:
         part.error = (exc.source, exc.reason, exc.line, exc.column)
     except MisalignedPieceError:
@@ -281,11 +289,16 @@ def _check_rows(
 
 def _in_pieces(
     split: Split, context: dict[str, Any], wire: bool, jobs: int
-) -> Iterator[_Part]:
+) -> Generator[_Part, None, None]:
     """Check the pieces in worker processes; give the parts in file order."""
     job = (split.rows, context, wire)
-    with _processes().Pool(jobs, initializer=_start_worker, initargs=(job,)) as pool:
-        pending: deque[tuple[Piece, AsyncResult[_Part]]] = deque()
+    # An executor, not multiprocessing.Pool: a worker that dies breaks the
+    # executor with an error, where a Pool would wait for its task forever.
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=_processes(), initializer=_start_worker, initargs=(job,)
+    )
+    try:
+        pending: deque[tuple[Piece, Future[_Part]]] = deque()
         pieces = iter(split.pieces)
         more = True
         while more or pending:
@@ -293,29 +306,47 @@ def _in_pieces(
                 piece = next(pieces, None)
                 more = piece is not None
                 if piece is not None:
-                    pending.append((piece, pool.apply_async(_check_piece, (piece,))))
+                    pending.append((piece, pool.submit(_check_piece, piece)))
             if not pending:
                 return
 
-            part = pending[0][1].get()
+            part = _result(pending[0][1], split.rows.source)
             if part.misaligned:
-                pool.terminate()
-                yield from _resumed(
-                    split, [piece for piece, _ in pending], context, wire
-                )
+                held = [piece for piece, _ in pending]
+                pool.shutdown(wait=True, cancel_futures=True)
+                yield from _resumed(split, held, context, wire)
                 return
 
             pending.popleft()
             if part.tally is not None:
                 split.tally.add(part.tally)
             yield part
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(result: Future[_Part], source: str) -> _Part:
+    """Wait for a worker's part; its failure becomes one line, without data.
+
+    Raises:
+        InputFileError: the worker failed (its message may quote records,
+            so only the kind of failure is told).
+
+    """
+    try:
+        return result.result()
+    except Exception as exc:  # any failure: told without data
+        reason = (
+            f"a worker process failed ({type(exc).__name__}); run again with --jobs 1"
+        )
+        raise InputFileError(source, reason) from None
 
 
 def _processes() -> multiprocessing.context.BaseContext:
-    # A forked worker starts with the package already imported, which
-    # saves about 0.4 s of CPU per job; elsewhere fork is unsafe.
-    method = "fork" if sys.platform == "linux" else "spawn"
-    return multiprocessing.get_context(method)
+    # Spawned, not forked: a fork copies locks other threads of the parent
+    # may hold (the executor's own thread among them) and can hang a worker.
+    # Each spawned worker imports the package again, about 0.4 s of CPU.
+    return multiprocessing.get_context("spawn")
 
 
 def _resumed(
@@ -338,6 +369,8 @@ _job: tuple[LineRows, dict[str, Any], bool] | None = None
 def _start_worker(job: tuple[LineRows, dict[str, Any], bool]) -> None:
     global _job  # noqa: PLW0603  # set once per worker process, by the pool
     _job = job
+    # Ctrl-C is the parent's to handle: it ends the pool and cleans up.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check_piece(piece: Piece) -> _Part:

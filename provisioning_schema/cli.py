@@ -77,10 +77,23 @@ def main() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader (such as `head`) has gone: stop quietly, as cat does.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         code = 1
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted\n")
+        code = 130
+    except OSError as exc:
+        # Such as a full disk under `> file`: the report cannot be written.
+        sys.stderr.write(f"{PROG}: cannot write the report: {exc.strerror}\n")
+        _silence_stdout()
+        code = 2
     sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout once more at exit; that must not fail again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -203,9 +216,17 @@ def _add_reading_options(command: argparse.ArgumentParser) -> None:
 
 def _encoding(text: str) -> str:
     try:
-        return codecs.lookup(text).name
+        codec = codecs.lookup(text)
     except LookupError:
         raise argparse.ArgumentTypeError(f"unknown encoding {text!r}") from None
+
+    # Codecs such as rot13 and hex turn text into text or bytes into bytes.
+    if not getattr(codec, "_is_text_encoding", True):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a text encoding; give one such as utf-8 or cp1252"
+        )
+
+    return codec.name
 
 
 def _region(text: str) -> str:

@@ -37,6 +37,7 @@ from provisioning_schema._errors import _PYDANTIC_ERROR_TYPES, show_value
 __all__ = [
     "InputFileError",
     "Located",
+    "MaskedKey",
     "Problem",
     "describe_errors",
     "locate_errors",
@@ -44,6 +45,16 @@ __all__ = [
 ]
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_SHOWN_KEY = re.compile(r"[A-Za-z0-9_.]+")
+
+
+class MaskedKey(str):
+    """A key left out of a redacted path: it may be a person's data."""
+
+    __slots__ = ()
+
+
+_MASKED = MaskedKey("<key>")
 
 
 @dataclass(frozen=True)
@@ -118,7 +129,7 @@ def wire_path(loc: Sequence[str | int]) -> str:
     for step in loc:
         if isinstance(step, int):
             parts.append(f"[{step}]")
-        elif _PLAIN_KEY.fullmatch(step):
+        elif isinstance(step, MaskedKey) or _PLAIN_KEY.fullmatch(step):
             parts.append(f".{step}" if parts else step)
         else:
             parts.append(f"[{json.dumps(step)}]")
@@ -146,7 +157,9 @@ def describe_errors(
         redact: Leave input values out of the messages. Messages of this
             package's own error types already follow the validation context;
             this adds ``"; got <value>"`` to Pydantic's own messages only
-            when it is ``False``.
+            when it is ``False``. When it is ``True``, a key made of other
+            characters than letters, digits, dots and underscores (it may
+            be an email) is shown as ``<key>``: ``contact.<key>``.
 
     """
     problems = []
@@ -172,9 +185,20 @@ def locate_errors(error: ValidationError, *, redact: bool = False) -> list[Locat
         if not redact and _shows_input(details["type"]):
             message = f"{message}; got {show_value(details['input'])}"
 
-        located.append(Located(tuple(details["loc"]), details["type"], message))
+        loc = tuple(details["loc"])
+        if redact:
+            loc = tuple(_masked(step) for step in loc)
+        located.append(Located(loc, details["type"], message))
 
     return located
+
+
+def _masked(step: str | int) -> str | int:
+    # A key that is not shaped like a field name may be an email or a phone.
+    if isinstance(step, str) and not _SHOWN_KEY.fullmatch(step):
+        return _MASKED
+
+    return step
 
 
 def _shows_input(error_type: str) -> bool:

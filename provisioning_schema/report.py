@@ -61,15 +61,15 @@ def text_summary(outcomes: Sequence[Outcome]) -> str:
     checked = [outcome for outcome in outcomes if isinstance(outcome, CheckedFile)]
     valid = sum(1 for result in checked if result.valid)
     files = [
-        _count(len(outcomes), "file") + ":",
+        count(len(outcomes), "file") + ":",
         f"{valid} valid,",
         f"{len(checked) - valid} invalid,",
         f"{len(outcomes) - len(checked)} unreadable;",
     ]
     records = [
-        _count(sum(result.records for result in checked), "record") + ",",
+        count(sum(result.records for result in checked), "record") + ",",
         f"{sum(result.invalid_records for result in checked)} invalid,",
-        _count(sum(len(result.problems) for result in checked), "error"),
+        count(sum(len(result.problems) for result in checked), "error"),
     ]
     return " ".join(files + records) + "\n"
 
@@ -130,18 +130,18 @@ def _table(label: str, kind: str, problems: Sequence[Problem]) -> list[str]:
 
 def _verdict(checked: CheckedFile, *, colour: bool) -> str:
     if checked.valid:
-        verdict = f"valid, {_count(checked.records, 'record')}"
+        verdict = f"valid, {count(checked.records, 'record')}"
         return f"{_GREEN}{verdict}{_RESET}" if colour else verdict
 
     in_records = sum(1 for problem in checked.problems if problem.record is not None)
     in_file = len(checked.problems) - in_records
-    records = _count(checked.records, "record") if checked.records else "no records"
+    records = count(checked.records, "record") if checked.records else "no records"
     parts = []
     if in_records:
-        errors = _count(in_records, "error")
+        errors = count(in_records, "error")
         parts.append(f"{errors} in {checked.invalid_records} of {records}")
     if in_file:
-        parts.append(f"{_count(in_file, 'error')} in the file as a whole")
+        parts.append(f"{count(in_file, 'error')} in the file as a whole")
     if not in_records:
         parts.append(records)
     verdict = "invalid, " + ", ".join(parts)
@@ -155,5 +155,6 @@ def _row(problem: Problem) -> tuple[str, str, str, str]:
     return (row, path, problem.type, problem.message)
 
 
-def _count(number: int, noun: str) -> str:
+def count(number: int, noun: str) -> str:
+    """Write ``number noun``, with the noun plural unless the number is 1."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -15,7 +15,8 @@ npm ci --prefix tests/consumers --no-audit --no-fund --silent
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy provisioning_schema examples tests
-.venv/bin/pytest "$@"
+# Bounded, so a hung worker process fails the run instead of stalling CI.
+timeout 2400 .venv/bin/pytest "$@"
 
 # The model tests again, on the oldest dependency releases the package allows.
 python3 -m venv .venv-oldest

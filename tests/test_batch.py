@@ -11,6 +11,7 @@ import pytest
 from bulk import cli, csv_text, person, record, write
 
 from provisioning_schema import BatchProvisionUsersRequest
+from provisioning_schema._batch import BatchWriter
 
 
 def requests(folder: Path) -> list[dict[str, Any]]:
@@ -171,6 +172,93 @@ def test_unusable_output_folder_exits_2(tmp_path: Path, setup: str) -> None:
 
     assert (result.code, result.stdout) == (2, "")
     assert result.stderr.startswith(f"provisioning-schema batch: {out}")
+    if setup == "file":
+        assert result.stderr.endswith(": is a file, not a folder\n")
+
+
+def test_output_folder_that_cannot_be_written_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "s.csv", csv_text([person(1)]))
+    out = tmp_path / "out"
+    out.mkdir()
+
+    # As a folder without write permission does, even for root.
+    def refuse(**_: object) -> str:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("provisioning_schema._batch.tempfile.mkdtemp", refuse)
+    result = cli("batch", path, "--output", str(out))
+
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"provisioning-schema batch: {out}: cannot write in it: Permission denied\n"
+    )
+
+
+def test_interrupted_batch_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "s.csv", csv_text([person(i) for i in range(25)]))
+    out = tmp_path / "out"
+    add = BatchWriter.add
+
+    def interrupt_late(writer: BatchWriter, verdict: Any, reason: str) -> None:
+        if verdict.index == 22:
+            raise KeyboardInterrupt
+        add(writer, verdict, reason)
+
+    monkeypatch.setattr(BatchWriter, "add", interrupt_late)
+    result = cli("batch", path, "--output", str(out))
+
+    assert (result.code, result.stdout) == (130, "")
+    assert (
+        result.stderr
+        == "provisioning-schema batch: interrupted; nothing more is written\n"
+    )
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_lone_surrogate_escape_is_rejected_and_kept(tmp_path: Path, jobs: str) -> None:
+    line = '{"status":"Enabled","contact":{"firstName":"A\\ud800B"}}\n'
+    path = write(tmp_path, "s.jsonl", json.dumps(record(1)) + "\n" + line)
+    out = tmp_path / "out"
+
+    result = cli("batch", path, "--output", str(out), "--skip-invalid", "--jobs", jobs)
+
+    text = (out / "rejects.jsonl").read_text(encoding="utf-8")
+    rejected = json.loads(text)
+    assert (result.code, result.stderr) == (1, "")
+    assert "\\ud800" in text
+    assert rejected["contact"]["firstName"] == "A\ud800B"
+    assert "string_unicode" in rejected["_reason"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "rejects.jsonl",
+        "request-000001.json",
+    ]
+
+
+def test_request_body_without_records_is_invalid(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.json", '{"records": []}')
+    out = tmp_path / "out"
+
+    result = cli("batch", "--format", "json", path, "--output", str(out))
+
+    assert result.code == 1
+    assert [e["type"] for e in result.report()["errors"]] == ["records_count"]
+    assert list(out.iterdir()) == []
+
+
+def test_closing_line_counts_in_the_singular(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.csv", csv_text([person(1)]))
+    out = tmp_path / "out"
+
+    result = cli("batch", path, "--output", str(out))
+
+    assert result.stdout.splitlines()[-1] == (
+        f"wrote 1 record in 1 request to {out}: 1 valid + 0 rejected = 1 record"
+    )
 
 
 def test_unreadable_input_leaves_nothing(tmp_path: Path) -> None:
@@ -205,3 +293,18 @@ def test_json_summary(tmp_path: Path) -> None:
         "output": str(out),
         "rejects_file": str(out / "rejects.csv"),
     }
+
+
+def test_redacted_reasons_leave_out_header_cells_that_are_data(tmp_path: Path) -> None:
+    text = "Enabled,Ada,ada.secret@example.com,+16505550100\nEnabled,Bo,b@x.org,+1\n"
+    path = write(tmp_path, "no-header.csv", text)
+    out = tmp_path / "out"
+
+    cli("batch", path, "--output", str(out), "--skip-invalid", "--redact")
+
+    with (out / "rejects.csv").open(encoding="utf-8", newline="") as file:
+        header, rejected = list(csv.reader(file))
+    assert header[1:] == ["Enabled", "Ada", "ada.secret@example.com", "+16505550100"]
+    assert "secret" not in rejected[0]
+    assert "+1650" not in rejected[0]
+    assert "column 3: A cell of an unknown column" in rejected[0]

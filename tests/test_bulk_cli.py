@@ -131,6 +131,10 @@ def test_no_color_turns_colour_off(
             ["validate", "--input-format", "xlsx", "a.csv"], id="input-format"
         ),
         pytest.param(["batch", "a.csv"], id="batch-without-output"),
+        pytest.param(["validate", "--encoding", "rot13", "a.csv"], id="rot13"),
+        pytest.param(
+            ["batch", "--encoding", "hex", "a.csv", "--output", "o"], id="hex"
+        ),
     ],
 )
 def test_usage_errors_exit_2(argv: list[str]) -> None:
@@ -300,6 +304,13 @@ _RECORDS = [record(i) for i in range(40)]
 _RECORDS[30]["extensionNumber"] = "102"
 _LINES = _jsonl_bytes(_RECORDS)
 _LONG = b"x" * 1_100_000
+_NESTED = b'{"a":' * 500 + b"1" + b"}" * 500
+_DEEP = _with_line(_LINES, 7, b'{"status":"Enabled","contact":{"x":' + _NESTED + b"}}")
+_SURROGATE = _with_line(
+    _LINES, 7, b'{"status":"Enabled","contact":{"firstName":"A\\ud800B"}}'
+)
+_NO_HEADER = _PEOPLE.split(b"\n", 1)[1]
+_EMPTY_AT_END = _PEOPLE.replace(b"\n", b",,\n").replace(b"Person5,", b"Person5,x", 1)
 
 HOSTILE_FILES = [
     pytest.param("s.csv", _PEOPLE, [], id="csv-duplicates-far-apart"),
@@ -376,6 +387,11 @@ HOSTILE_FILES = [
     pytest.param("s.jsonl", b"", [], id="jsonl-empty"),
     pytest.param("s.jsonl", b"\n \n\n", [], id="jsonl-blank-only"),
     pytest.param("s.json", json.dumps(_RECORDS).encode(), [], id="json-document"),
+    pytest.param("s.jsonl", _DEEP, [], id="jsonl-deep"),
+    pytest.param("s.jsonl", _DEEP, ["--redact"], id="jsonl-deep-redacted"),
+    pytest.param("s.jsonl", _SURROGATE, [], id="jsonl-surrogate"),
+    pytest.param("s.csv", _NO_HEADER, ["--redact"], id="csv-no-header"),
+    pytest.param("s.csv", _EMPTY_AT_END, [], id="csv-empty-columns-at-the-end"),
 ]
 
 
@@ -406,20 +422,73 @@ def test_hostile_files_get_the_same_report_with_two_jobs(
     [
         pytest.param("s.csv", _stray_quote(), id="csv"),
         pytest.param("s.jsonl", _LINES, id="jsonl"),
+        pytest.param("s.jsonl", _DEEP, id="jsonl-deep"),
+        pytest.param("s.jsonl", _SURROGATE, id="jsonl-surrogate"),
+        pytest.param("s.csv", _EMPTY_AT_END, id="csv-empty-columns-at-the-end"),
     ],
 )
+@pytest.mark.parametrize("redact", [[], ["--redact"]], ids=["plain", "redacted"])
 def test_batch_writes_the_same_files_with_two_jobs(
-    tmp_path: Path, name: str, content: bytes
+    tmp_path: Path, name: str, content: bytes, redact: list[str]
 ) -> None:
     path = write(tmp_path, name, content)
     written = {}
     for jobs in ("1", "2"):
         out = tmp_path / f"out-{jobs}"
         result = cli(
-            "batch", path, "--output", str(out), "--skip-invalid", "--jobs", jobs
+            "batch",
+            path,
+            "--output",
+            str(out),
+            "--skip-invalid",
+            "--jobs",
+            jobs,
+            *redact,
         )
         files = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
         written[jobs] = (result.code, result.stdout.replace(str(out), "OUT"), files)
 
     assert written["2"] == written["1"]
     assert written["1"][0] == 1
+
+
+def _failing_check(piece: Any) -> None:
+    raise ValueError("person1@example.com")
+
+
+def test_a_failing_worker_is_one_line_without_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "s.jsonl", _LINES)
+    out = tmp_path / "out"
+
+    # Workers are forked, so they run this stand-in for the real check.
+    monkeypatch.setattr("provisioning_schema._checking._check_piece", _failing_check)
+    result = cli("batch", path, "--output", str(out), "--jobs", "2", "--skip-invalid")
+
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"provisioning-schema: {path}: a worker process failed (ValueError); "
+        "run again with --jobs 1\n"
+    )
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.csv", csv_text([person(i) for i in range(300)]))
+
+    with Path("/dev/full").open("w", encoding="utf-8") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "provisioning_schema", "validate", path],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            cwd=REPOSITORY,
+        )
+
+    assert (done.returncode, done.stderr) == (
+        2,
+        "provisioning-schema: cannot write the report: No space left on device\n",
+    )

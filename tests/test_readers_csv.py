@@ -332,6 +332,115 @@ def test_ragged_rows_are_errors_not_lost(tmp_path: Path, line: str, cells: int) 
     assert (result.code, result.report()["records"]) == (1, 3)
     assert result.errors() == [(3, "", "row_length")]
     assert f"it has {cells}" in error["message"]
+    # Only a row with too many cells can come from an unquoted comma.
+    assert ("needs quotes" in error["message"]) == (cells > 2)
+
+
+NO_HEADER = (
+    "Enabled,Ada,Lovelace,ada.secret@example.com,+16505550100,101\n"
+    "Enabled,Bo,Lee,bo.secret@example.com,+16505550101,102\n"
+)
+NO_HEADER_SECRETS = ["secret@example.com", "+1650555010"]
+
+
+@pytest.mark.parametrize("report_format", ["text", "json"])
+def test_redact_masks_header_cells_that_are_not_wire_paths(
+    tmp_path: Path, report_format: str
+) -> None:
+    path = write(tmp_path, "no-header.csv", NO_HEADER)
+
+    result = cli("validate", "--redact", "--format", report_format, path)
+
+    assert result.code == 1
+    assert [s for s in NO_HEADER_SECRETS if s in result.stdout] == []
+    assert "column 4" in result.stdout
+    assert "the first row looks like data, not a header" in result.stdout
+
+
+def test_redacted_paths_of_unknown_columns(tmp_path: Path) -> None:
+    path = write(tmp_path, "no-header.csv", NO_HEADER)
+
+    result = cli("validate", "--redact", "--format", "json", path)
+
+    assert [path for _, path, _ in result.errors()] == [
+        "Enabled",
+        "Ada",
+        "Lovelace",
+        "column 4",
+        "column 5",
+        "101",
+        "Enabled",
+        "Ada",
+        "Lovelace",
+        "column 4",
+        "column 5",
+        "101",
+        "contact",
+    ]
+
+
+def test_without_redact_unknown_columns_are_named(tmp_path: Path) -> None:
+    path = write(tmp_path, "no-header.csv", NO_HEADER)
+
+    result = cli("validate", "--format", "json", path)
+
+    assert (1, "ada.secret@example.com", "unknown_column") in result.errors()
+
+
+def test_a_real_header_is_not_taken_for_data(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.csv", csv_text([person(1)]))
+
+    result = cli("validate", "--format", "json", path)
+
+    assert not any("looks like data" in n for n in result.report()["notes"])
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "errors", "note"),
+    [
+        pytest.param(
+            "contact.email,extensionNumber,,\na@example.com,101,,\n",
+            0,
+            [],
+            "ignored 2 empty columns at the end",
+            id="two-empty",
+        ),
+        pytest.param(
+            "contact.email,extensionNumber,\na@example.com,101,\n",
+            0,
+            [],
+            "ignored 1 empty column at the end",
+            id="one-empty",
+        ),
+        pytest.param(
+            "contact.email,extensionNumber,,\na@example.com,101\n",
+            0,
+            [],
+            "ignored 2 empty columns at the end",
+            id="rows-without-them",
+        ),
+        pytest.param(
+            "contact.email,extensionNumber,,\na@example.com,101,,x\n",
+            1,
+            [(2, "column 4", "unknown_column")],
+            "ignored 2 empty columns at the end",
+            id="a-value-under-one",
+        ),
+    ],
+)
+def test_empty_columns_at_the_end_are_ignored(
+    tmp_path: Path,
+    text: str,
+    code: int,
+    errors: list[tuple[int, str, str]],
+    note: str,
+) -> None:
+    path = write(tmp_path, "excel.csv", text)
+
+    result = cli("validate", "--format", "json", path)
+
+    assert (result.code, result.errors()) == (code, errors)
+    assert note in result.report()["notes"]
 
 
 def test_encoding_option_reads_cp1252(tmp_path: Path) -> None:

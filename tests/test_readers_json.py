@@ -34,6 +34,19 @@ def test_jsonl_takes_wire_names_only(tmp_path: Path) -> None:
     assert "the wire name is firstName" in message
 
 
+def test_redact_masks_keys_that_are_not_field_names(tmp_path: Path) -> None:
+    data = record(1, **{"ada.secret@example.com": "x", "nickName": "y"})
+    path = write(tmp_path, "s.jsonl", jsonl(data))
+
+    result = cli("validate", "--redact", "--format", "json", path)
+
+    assert "ada.secret" not in result.stdout
+    assert result.errors() == [
+        (1, "contact.<key>", "unknown_field"),
+        (1, "contact.nickName", "unknown_field"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [

@@ -9,6 +9,7 @@ allows (see ``_normalize``); every change is reported with the row.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -29,6 +30,9 @@ from provisioning_schema.readers._source import Loc, Row
 from provisioning_schema.readers._split import MisalignedPieceError, Tally
 
 _STATUS = ("status",)
+_WIRE_PATH = re.compile(r"[A-Za-z0-9_.]+")
+# An email, a phone number, a number or a status: a record's values.
+_DATA_CELL = re.compile(r".*@.*|\+[0-9].*|[0-9]+|Enabled|Disabled", re.IGNORECASE)
 
 
 class CsvReader(LineReader):
@@ -65,15 +69,31 @@ class CsvReader(LineReader):
         names = [cell.strip(" \t") for cell in cells]
         if names != cells:
             self.notes.append("spaces around header names were removed")
-        self._refuse_repeats(names, line)
+        named = len(names)
+        while not names[named - 1]:
+            named -= 1
+        # A spreadsheet may save empty columns after the last one in use.
+        if named < len(names):
+            empty = len(names) - named
+            self.notes.append(
+                f"ignored {empty} empty column{'s' if empty > 1 else ''} at the end"
+            )
+        self._refuse_repeats(names[:named], line)
+        if _looks_like_data(names):
+            self.notes.append(
+                "the first row looks like data, not a header; add the header "
+                "row (provisioning-schema template)"
+            )
 
         known = known_columns()
         header: list[Column | None] = []
+        redact = self.options.redact
         for position, name in enumerate(names, start=1):
             column = known.get(name)
             header.append(column)
-            if column is None and name != REASON_COLUMN:
-                self.problems.append(_unknown_column(name, position, line))
+            if column is None and name != REASON_COLUMN and position <= named:
+                problem = _unknown_column(name, position, line, redact=redact)
+                self.problems.append(problem)
 
         if REASON_COLUMN in names:
             self.notes.append(
@@ -81,7 +101,7 @@ class CsvReader(LineReader):
             )
         if "status" not in names:
             self.notes.append('there is no status column: every status is "Enabled"')
-        return CsvRows(self.source, self.options, tuple(header), tuple(names))
+        return CsvRows(self.source, self.options, tuple(header), tuple(names), named)
 
     def _refuse_repeats(self, names: list[str], line: int) -> None:
         seen: dict[str, int] = {}
@@ -101,6 +121,8 @@ class CsvRows(LineRows):
 
     header: tuple[Column | None, ...]
     names: tuple[str, ...]
+    named: int
+    """How many columns come before the empty ones at the end."""
 
     def rows(self, lines: DecodedLines, tally: Tally, *, final: bool) -> Iterator[Row]:
         """Read each row as a record; a row that is not CSV stops the read."""
@@ -122,20 +144,27 @@ class CsvRows(LineRows):
         return column_name(loc)
 
     def _row(self, cells: list[str], start: int, *, has_status: bool) -> Row:
-        if len(cells) != len(self.header):
+        # A row may leave out the empty columns at the end of the header.
+        if not self.named <= len(cells) <= len(self.header) or (
+            len(cells) < len(self.header) and self.named == len(self.header)
+        ):
             rule = (
                 f"The row must have {len(self.header)} cells, as the header has; "
-                f"it has {len(cells)} (a comma inside a cell needs quotes)"
+                f"it has {len(cells)}"
             )
+            if len(cells) > len(self.header):
+                rule += " (a comma inside a cell needs quotes)"
             problem = Located((), "row_length", rule)
             return Row(start, None, cells, problems=[problem], readable=False)
 
         record: dict[str, Any] = {}
         row = Row(start, record, cells)
-        for column, cell, name in zip(self.header, cells, self.names, strict=True):
+        redact = self.options.redact
+        columns = zip(self.header, cells, self.names, strict=False)
+        for position, (column, cell, name) in enumerate(columns, start=1):
             if column is None:
                 if name != REASON_COLUMN and cell.strip():
-                    row.problems.append(_unknown_cell(name))
+                    row.problems.append(_unknown_cell(name, position, redact=redact))
                 continue
             self._cell(row, record, column, cell)
 
@@ -178,10 +207,13 @@ def _next(source: str, reader: Any, start: int, *, final: bool) -> list[str] | N
         raise InputFileError(source, _csv_reason(exc), line=start) from None
 
 
-def _unknown_column(name: str, position: int, line: int) -> Problem:
+def _unknown_column(name: str, position: int, line: int, *, redact: bool) -> Problem:
     hint = suggest(name)
-    shown = name or "(unnamed)"
-    message = f"Column {position}, {shown}, is not a wire path of a record"
+    shown = _shown(name, position, redact=redact)
+    if shown == f"column {position}":
+        message = f"Column {position} is not a wire path of a record"
+    else:
+        message = f"Column {position}, {shown}, is not a wire path of a record"
     if hint:
         message += f"; did you mean {hint}?"
     else:
@@ -189,9 +221,31 @@ def _unknown_column(name: str, position: int, line: int) -> Problem:
     return Problem(None, shown, "unknown_column", message, row=line)
 
 
-def _unknown_cell(name: str) -> Located:
+def _unknown_cell(name: str, position: int, *, redact: bool) -> Located:
+    if not name:
+        message = "A cell of a column without a name has a value; name the column"
+        return Located((f"column {position}",), "unknown_column", message)
+
     message = "A cell of an unknown column has a value (see the header problem)"
-    return Located((name,) if name else (), "unknown_column", message)
+    return Located((_shown(name, position, redact=redact),), "unknown_column", message)
+
+
+def _shown(name: str, position: int, *, redact: bool) -> str:
+    """Name a column; with ``redact``, only a name shaped like a wire path."""
+    if not name:
+        return "(unnamed)"
+
+    # A file without its header row has a person's data where names go.
+    if redact and not _WIRE_PATH.fullmatch(name):
+        return f"column {position}"
+
+    return name
+
+
+def _looks_like_data(names: list[str]) -> bool:
+    cells = [name for name in names if name]
+    data = [name for name in cells if _DATA_CELL.fullmatch(name)]
+    return len(data) * 2 > len(cells)
 
 
 def _put(record: dict[str, Any], loc: Loc, value: object) -> None:

@@ -80,7 +80,7 @@ class JsonReader(Reader):
 
     def _record(self, raw: object, index: int, loc: Loc) -> Row:
         data, _ = without_reason(raw)
-        row = Row(index, data, raw, loc)
+        row = Row(index, data, raw, loc, structured=True)
         row.data, row.changes = with_phones(data, self.options)
         return row
 
@@ -90,6 +90,10 @@ class JsonReader(Reader):
         self.problems.extend(self._body_problems(body, records))
         if not isinstance(records, list):
             return
+
+        if not records and not self.options.count_rule:
+            # The 1 to 10 rule is off (batch), but an empty file is no batch.
+            self._no_records()
 
         for index, raw in enumerate(records):
             yield self._record(raw, index, ("records", index))

@@ -54,7 +54,7 @@ class JsonLineRows(LineRows):
             original = parse_json(self.source, text, first_line=lines.line)
             data, had_reason = without_reason(original)
             tally.reasons += had_reason
-            row = Row(lines.line, data, original)
+            row = Row(lines.line, data, original, structured=True)
             row.data, row.changes = with_phones(data, self.options)
             tally.records += 1
             yield row

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import json
+from dataclasses import dataclass
 from typing import Any
 
 from provisioning_schema.problems import Located
@@ -14,6 +16,40 @@ _PHONES = (
     ("contact", "mobileNumber"),
     ("devices", 0, "deviceInfo", "phoneInfo", "phoneNumber"),
 )
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """A JSON record as the rejects file writes it, without its old reason.
+
+    Flat text, so that a worker sends any record back, however deep.
+
+    Attributes:
+        text: The record as JSON text.
+        is_object: Whether the record is an object (else it is kept whole).
+
+    """
+
+    text: str
+    is_object: bool
+
+
+def raw_record(record: object) -> RawRecord:
+    """Write a record as JSON text, for a rejects file."""
+    rest, _ = without_reason(record)
+    return RawRecord(json_text(rest), isinstance(rest, dict))
+
+
+def json_text(value: object) -> str:
+    """Write ``value`` as JSON, keeping its characters unless UTF-8 has none."""
+    text = json.dumps(value, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (from an escape such as \ud800) has no UTF-8 form.
+        return json.dumps(value)
+
+    return text
 
 
 def without_reason(record: object) -> tuple[object, bool]:

@@ -32,6 +32,8 @@ class Row:
         changes: What the reader changed in it (see ``_normalize``).
         readable: ``False`` when the row cannot be read as a record (a CSV
             row with the wrong number of cells), so it is not validated.
+        structured: Whether ``original`` is parsed JSON, which is sent from
+            a worker as text (see ``raw_record``).
 
     """
 
@@ -42,6 +44,7 @@ class Row:
     problems: list[Located] = field(default_factory=list)
     changes: list[Located] = field(default_factory=list)
     readable: bool = True
+    structured: bool = False
 
 
 @dataclass(frozen=True)
