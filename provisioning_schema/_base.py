@@ -140,18 +140,10 @@ class WireModel(_WireDumps):
 
     @classmethod
     def _without_nulls(cls, data: dict[Any, Any], wire_only: bool) -> dict[Any, Any]:
-        """Drop known keys whose value is null: the contract reads them as absent.
-
-        An unknown key stays, whatever its value, so that it is refused.
-        """
         known: set[str] = set(cls._by_wire_name)
         if not wire_only:
             known |= cls._by_python_name.keys()
-        return {
-            key: value
-            for key, value in data.items()
-            if value is not None or key not in known
-        }
+        return without_nulls(data, known)
 
     @classmethod
     def _key_problems(
@@ -174,6 +166,18 @@ class WireModel(_WireDumps):
             problems.append(line_error(error, [key], value))
 
         return problems
+
+
+def without_nulls(data: dict[Any, Any], known: set[str]) -> dict[Any, Any]:
+    """Drop known keys whose value is null: the contract reads them as absent.
+
+    An unknown key stays, whatever its value, so that it is refused.
+    """
+    return {
+        key: value
+        for key, value in data.items()
+        if value is not None or key not in known
+    }
 
 
 def _unknown_key_rule(

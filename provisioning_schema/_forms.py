@@ -17,7 +17,7 @@ from pydantic.fields import FieldInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
-from provisioning_schema._base import field_title
+from provisioning_schema._base import field_title, without_nulls
 from provisioning_schema._errors import rule_error
 from provisioning_schema.options import resolve_options
 
@@ -115,11 +115,7 @@ class OneFormOf:
             if not wire_only:
                 known |= form.model_fields.keys()
 
-        return {
-            key: item
-            for key, item in value.items()
-            if item is not None or key not in known
-        }
+        return without_nulls(value, known)
 
 
 def _wire_keys(form: type[BaseModel]) -> set[str]:
