@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from typing import Any, ClassVar, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NoReturn
 
 from pydantic import (
     AliasGenerator,
@@ -17,8 +17,9 @@ from pydantic import (
     model_validator,
 )
 from pydantic.alias_generators import to_camel
+from pydantic.config import ExtraValues
 from pydantic.fields import ComputedFieldInfo, FieldInfo
-from pydantic_core import InitErrorDetails
+from pydantic_core import InitErrorDetails, SchemaValidator
 
 from provisioning_schema._errors import (
     carry_over,
@@ -28,6 +29,9 @@ from provisioning_schema._errors import (
     show_key,
 )
 from provisioning_schema.options import DEFAULT_OPTIONS, resolve_options
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 
 def wire_name(python_name: str) -> str:
@@ -99,6 +103,61 @@ class WireModel(_WireDumps):
         cls._by_python_name = {name: wire_name(name) for name in cls.model_fields}
         cls._wire_names = frozenset(cls._by_wire_name)
 
+    @classmethod
+    def model_validate(  # same contract as BaseModel.model_validate
+        cls,
+        obj: Any,
+        *,
+        strict: bool | None = None,
+        extra: ExtraValues | None = None,
+        from_attributes: bool | None = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        settings = _given(
+            strict=strict,
+            extra=extra,
+            from_attributes=from_attributes,
+            by_alias=by_alias,
+            by_name=by_name,
+        )
+        fast = None if settings else _fast_validator(cls)
+        if fast is not None:
+            try:
+                valid: Self = fast.validate_python(obj, context=context)
+            except ValidationError:
+                pass  # the full validation below says what is wrong
+            else:
+                return valid
+
+        return super().model_validate(obj, context=context, **settings)
+
+    @classmethod
+    def model_validate_json(  # same contract as BaseModel.model_validate_json
+        cls,
+        json_data: str | bytes | bytearray,
+        *,
+        strict: bool | None = None,
+        extra: ExtraValues | None = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        settings = _given(
+            strict=strict, extra=extra, by_alias=by_alias, by_name=by_name
+        )
+        fast = None if settings else _fast_validator(cls)
+        if fast is not None:
+            try:
+                valid: Self = fast.validate_json(json_data, context=context)
+            except ValidationError:
+                pass  # the full validation below says what is wrong
+            else:
+                return valid
+
+        return super().model_validate_json(json_data, context=context, **settings)
+
     @model_validator(mode="wrap")
     @classmethod
     def _check_keys(
@@ -166,6 +225,26 @@ class WireModel(_WireDumps):
             problems.append(line_error(error, [key], value))
 
         return problems
+
+
+def _given(**settings: Any) -> dict[str, Any]:
+    # Only settings the caller gave are passed on: older Pydantic releases
+    # do not know every keyword of the newest.
+    return {name: value for name, value in settings.items() if value is not None}
+
+
+_fast_validators: dict[type[WireModel], SchemaValidator | None] = {}
+
+
+def _fast_validator(cls: type[WireModel]) -> SchemaValidator | None:
+    """Return the validator for valid input (see ``_fast``), built on first use."""
+    try:
+        return _fast_validators[cls]
+    except KeyError:
+        from provisioning_schema._fast import fast_validator  # noqa: PLC0415
+
+        validator = _fast_validators[cls] = fast_validator(cls)
+        return validator
 
 
 def without_nulls(data: dict[Any, Any], known: set[str]) -> dict[Any, Any]:

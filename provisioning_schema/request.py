@@ -19,10 +19,11 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import InitErrorDetails
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from provisioning_schema._base import WireModel
 from provisioning_schema._errors import carry_over, line_error, reraise, rule_error
+from provisioning_schema._fast import fast_form
 from provisioning_schema.contact import Contact
 from provisioning_schema.devices import DeviceDefinition
 from provisioning_schema.options import resolve_options
@@ -327,11 +328,27 @@ def _valid_and_unique(
     except ValidationError:
         return None
 
+    return records if _all_unique(records) else None
+
+
+def _all_unique(records: list[BatchProvisionUsersRequestItem]) -> bool:
     tracker = UniquenessTracker()
-    for index, record in enumerate(records):
-        if tracker.add(UniqueValues.of(record), index):
-            return None
+    return not any(
+        tracker.add(UniqueValues.of(record), index)
+        for index, record in enumerate(records)
+    )
+
+
+def _unique_or_refused(
+    records: list[BatchProvisionUsersRequestItem],
+) -> list[BatchProvisionUsersRequestItem]:
+    # Only a fast validator runs this; on refusal the full one reports.
+    if not _all_unique(records):
+        raise PydanticCustomError("records_repeat", "records repeat a unique value")
     return records
+
+
+fast_form(_validate_records, _unique_or_refused)
 
 
 class BatchProvisionUsersRequest(WireModel):

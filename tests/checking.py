@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
+from unittest.mock import patch
 
 import pytest
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from provisioning_schema import _base
 from provisioning_schema.options import ValidationOptions
 
 Loc = tuple[int | str, ...]
 Model = TypeVar("Model", bound=BaseModel)
+
+
+@contextmanager
+def fast_validator_as(model: type[BaseModel], validator: object) -> Iterator[None]:
+    """Give ``model`` another fast validator for a while; ``None`` turns it off."""
+    with patch.dict(_base._fast_validators, {model: validator}):
+        yield
 
 
 class ModelCheck(Generic[Model]):

@@ -1,13 +1,21 @@
-"""A request validated in one go gives what record-by-record checking gives.
+"""Every way a request is validated gives the same outcome.
 
-``_validate_records`` first validates all records with Pydantic's own list
-validation and keeps that result only when every record is valid and no
-value repeats; otherwise it checks record by record. Each body here is
-validated both ways (the second with the one-go step switched off) and the
-outcomes must be identical: the same records, or the same errors with the
-same types, locations, messages and inputs. The bodies are the schema
-corpus (hand-written and generated, valid and invalid), as dicts and as
-JSON, and generated realistic bodies with and without repeated values.
+Three ways, from fastest to most careful:
+
+- ``model_validate`` and ``model_validate_json`` first try the model's fast
+  validator (``_fast``: everything in pydantic-core, stricter), and keep
+  its result only when it accepts;
+- the full validator then validates all records with Pydantic's own list
+  validation, kept only when every record is valid and no value repeats
+  (``_valid_and_unique``);
+- otherwise it checks record by record.
+
+Each body here is validated the three ways (the last two with the faster
+steps switched off) and the outcomes must be identical: the same records
+with the same fields set, or the same errors with the same types,
+locations, messages and inputs. The bodies are the schema corpus
+(hand-written and generated, valid and invalid), as dicts and as JSON, and
+generated realistic bodies with and without repeated values.
 """
 
 from __future__ import annotations
@@ -18,12 +26,16 @@ import random
 from typing import Any
 
 import pytest
+from checking import fast_validator_as
 from corpus import DEVICE, RECORD, Case, corpus
 from pydantic import ValidationError
 
-from provisioning_schema import BatchProvisionUsersRequest, request
+from provisioning_schema import (
+    BatchProvisionUsersRequest,
+    request,
+)
 
-Outcome = tuple[str, Any]
+Outcome = tuple[str, Any, Any]
 
 
 def _outcome(body: Any, *, as_json: bool, options: Any) -> Outcome:
@@ -35,8 +47,17 @@ def _outcome(body: Any, *, as_json: bool, options: Any) -> Outcome:
         else:
             model = BatchProvisionUsersRequest.model_validate(body, context=options)
     except ValidationError as error:
-        return ("errors", error.errors())
-    return ("valid", model.model_dump(mode="json", exclude_none=False))
+        return ("errors", error.errors(), None)
+    return (
+        "valid",
+        model.model_dump(mode="json", exclude_none=False),
+        model.model_dump(mode="json", exclude_unset=True, exclude_none=False),
+    )
+
+
+def _full(body: Any, *, as_json: bool, options: Any) -> Outcome:
+    with fast_validator_as(BatchProvisionUsersRequest, None):
+        return _outcome(body, as_json=as_json, options=options)
 
 
 def _record_by_record(
@@ -44,7 +65,7 @@ def _record_by_record(
 ) -> Outcome:
     with monkeypatch.context() as patch:
         patch.setattr(request, "_valid_and_unique", lambda *_: None)
-        return _outcome(body, as_json=as_json, options=options)
+        return _full(body, as_json=as_json, options=options)
 
 
 def _body(rng: random.Random, size: int) -> dict[str, Any]:
@@ -95,10 +116,11 @@ def test_dict_input_gives_the_same_outcome(
     case: Case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fast = _outcome(case.body, as_json=False, options=case.options)
+    full = _full(case.body, as_json=False, options=case.options)
     slow = _record_by_record(
         case.body, monkeypatch, as_json=False, options=case.options
     )
-    assert fast == slow
+    assert fast == full == slow
 
 
 @pytest.mark.parametrize("case", SERIALIZABLE, ids=[case.name for case in SERIALIZABLE])
@@ -106,8 +128,9 @@ def test_json_input_gives_the_same_outcome(
     case: Case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fast = _outcome(case.body, as_json=True, options=case.options)
+    full = _full(case.body, as_json=True, options=case.options)
     slow = _record_by_record(case.body, monkeypatch, as_json=True, options=case.options)
-    assert fast == slow
+    assert fast == full == slow
 
 
 def test_valid_bodies_take_the_one_go_path(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -122,6 +145,7 @@ def test_valid_bodies_take_the_one_go_path(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setattr(request, "_valid_and_unique", spy)
     rng = random.Random(3)
-    for _ in range(10):
-        BatchProvisionUsersRequest.model_validate(_body(rng, 10))
+    with fast_validator_as(BatchProvisionUsersRequest, None):
+        for _ in range(10):
+            BatchProvisionUsersRequest.model_validate(_body(rng, 10))
     assert taken == [True] * 10

@@ -1,0 +1,220 @@
+"""The fast validators: all in pydantic-core, taken for valid input only.
+
+``tests/test_differential_records.py`` compares whole request bodies the
+fast and the full way; here are the models one by one, the cases the fast
+validator must refuse so that the full one decides, and the proof that
+the fast validators hold no Python key checks and are really taken.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from contextlib import nullcontext
+from typing import Any
+
+import pytest
+from checking import fast_validator_as
+from corpus import DEVICE, RECORD, corpus
+from pydantic import ValidationError
+
+from provisioning_schema import (
+    BatchProvisionUsersRequest,
+    BatchProvisionUsersRequestItem,
+    Contact,
+    _base,
+)
+from provisioning_schema._base import WireModel
+from provisioning_schema._fast import fast_validator
+
+
+def _models() -> list[type[WireModel]]:
+    found: list[type[WireModel]] = []
+    pending = list(WireModel.__subclasses__())
+    while pending:
+        model = pending.pop()
+        if model.__module__.startswith("provisioning_schema."):
+            found.append(model)
+        pending.extend(model.__subclasses__())
+    return sorted(found, key=lambda model: model.__name__)
+
+
+MODELS = _models()
+
+
+def test_every_request_model_is_found() -> None:
+    names = {model.__name__ for model in MODELS}
+    assert {"BatchProvisionUsersRequest", "Contact", "DeviceDefinition"} <= names
+    assert len(MODELS) >= 15
+
+
+@pytest.mark.parametrize("model", MODELS, ids=[model.__name__ for model in MODELS])
+def test_the_fast_validator_holds_no_python_key_checks(
+    model: type[WireModel],
+) -> None:
+    validator = fast_validator(model)
+
+    assert validator is not None
+    built = repr(validator)
+    for slow_part in ("_check_keys", "OneFormOf", "_validate_records", "nullable["):
+        assert slow_part not in built
+    assert not re.search(r"validate_by_name: Some\(\s*true", built)
+    assert re.search(r"validate_by_name: Some\(\s*false", built)
+
+
+def _outcome(model: type[WireModel], value: Any, *, fast: bool) -> tuple[Any, ...]:
+    with nullcontext() if fast else fast_validator_as(model, None):
+        try:
+            valid = model.model_validate(value)
+        except ValidationError as error:
+            return ("errors", error.errors())
+    return (
+        "valid",
+        valid.model_dump(exclude_none=False),
+        valid.model_dump(exclude_unset=True, exclude_none=False),
+    )
+
+
+def _records_of_the_corpus() -> list[Any]:
+    records = []
+    for case in corpus():
+        body = case.body
+        if isinstance(body, dict) and isinstance(body.get("records"), list):
+            records.extend(body["records"])
+    return records
+
+
+RECORDS = _records_of_the_corpus()
+
+
+def test_records_of_the_corpus_validate_alike_fast_and_full() -> None:
+    accepted = 0
+    for record in RECORDS:
+        fast = _outcome(BatchProvisionUsersRequestItem, record, fast=True)
+        full = _outcome(BatchProvisionUsersRequestItem, record, fast=False)
+        assert fast == full, record
+        accepted += fast[0] == "valid"
+
+    assert len(RECORDS) > 500
+    assert 100 < accepted < len(RECORDS)
+
+
+def test_contacts_of_the_corpus_validate_alike_fast_and_full() -> None:
+    contacts = [record.get("contact") for record in RECORDS if isinstance(record, dict)]
+    for contact in contacts:
+        fast = _outcome(Contact, contact, fast=True)
+        assert fast == _outcome(Contact, contact, fast=False), contact
+
+
+def _record(**changes: Any) -> dict[str, Any]:
+    record = copy.deepcopy(RECORD)
+    record.update(changes)
+    return record
+
+
+# Inputs the fast validator refuses, so that the full one decides.
+REFUSED_FAST: dict[str, Any] = {
+    "a null read as absent": _record(costCenter=None),
+    "a null in a device form": _record(
+        devices=[
+            {
+                "deviceInfo": {
+                    **DEVICE,
+                    "phoneInfo": {"tollType": "Toll", "phoneNumberId": None},
+                }
+            }
+        ]
+    ),
+    "snake_case names from Python": {
+        "status": "Enabled",
+        "contact": {"first_name": "Jane", "email": "jane@example.com"},
+        "extension_number": "205",
+    },
+    "an unknown key": _record(nickname="JR"),
+    "an invalid value": _record(extensionNumber="12"),
+}
+
+
+@pytest.mark.parametrize("name", REFUSED_FAST)
+def test_the_fast_validator_refuses_and_the_full_one_decides(name: str) -> None:
+    record = REFUSED_FAST[name]
+    validator = fast_validator(BatchProvisionUsersRequestItem)
+    assert validator is not None
+
+    with pytest.raises(ValidationError):
+        validator.validate_python(record)
+    assert _outcome(BatchProvisionUsersRequestItem, record, fast=True) == _outcome(
+        BatchProvisionUsersRequestItem, record, fast=False
+    )
+
+
+def test_a_null_stays_absent_through_the_public_call() -> None:
+    item = BatchProvisionUsersRequestItem.model_validate(_record(costCenter=None))
+
+    assert item.cost_center is None
+    assert "cost_center" not in item.model_fields_set
+
+
+def test_snake_case_names_are_refused_from_json_either_way() -> None:
+    text = json.dumps({"status": "Enabled", "contact": {"first_name": "Jane"}})
+
+    with pytest.raises(ValidationError) as caught:
+        BatchProvisionUsersRequestItem.model_validate_json(text)
+    assert caught.value.errors()[0]["type"] == "unknown_field"
+    assert caught.value.errors()[0]["loc"] == ("contact", "first_name")
+
+
+def test_a_repeated_json_key_counts_alike_fast_and_full() -> None:
+    text = '{"status": "Enabled", "contact": {"firstName": "A", "firstName": "B"}}'
+
+    item = BatchProvisionUsersRequestItem.model_validate_json(text)
+    with fast_validator_as(BatchProvisionUsersRequestItem, None):
+        full = BatchProvisionUsersRequestItem.model_validate_json(text)
+    assert item == full
+    assert item.contact.first_name == "B"
+
+
+def test_valid_bodies_take_the_fast_validator() -> None:
+    built = fast_validator(BatchProvisionUsersRequest)
+    assert built is not None
+    validator = built
+    accepted: list[Any] = []
+
+    class Spy:
+        def validate_python(self, value: Any, **kwargs: Any) -> Any:
+            accepted.append(validator.validate_python(value, **kwargs))
+            return accepted[-1]
+
+        def validate_json(self, value: Any, **kwargs: Any) -> Any:
+            accepted.append(validator.validate_json(value, **kwargs))
+            return accepted[-1]
+
+    body = {"records": [RECORD]}
+    with fast_validator_as(BatchProvisionUsersRequest, Spy()):
+        from_dict = BatchProvisionUsersRequest.model_validate(body)
+        from_json = BatchProvisionUsersRequest.model_validate_json(json.dumps(body))
+    assert len(accepted) == 2
+    assert from_dict is accepted[0]
+    assert from_json is accepted[1]
+
+
+def test_validation_settings_take_the_full_validator_only() -> None:
+    body = {"records": [RECORD]}
+
+    # A fast validator that is not one fails loudly if it is called.
+    with fast_validator_as(BatchProvisionUsersRequest, object()):
+        valid = BatchProvisionUsersRequest.model_validate(body, strict=True)
+        with pytest.raises(ValidationError):
+            BatchProvisionUsersRequest.model_validate_json("{}", by_alias=True)
+    assert valid.records[0].contact.first_name == "Jane"
+
+
+def test_a_subclass_gets_its_own_fast_validator() -> None:
+    class Tagged(BatchProvisionUsersRequestItem):
+        team: str | None = None
+
+    item = Tagged.model_validate(_record(team="Sales"))
+    assert isinstance(item, Tagged)
+    assert item.team == "Sales"
+    assert isinstance(_base._fast_validators[Tagged], type(fast_validator(Tagged)))
