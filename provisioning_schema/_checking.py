@@ -21,7 +21,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from pydantic import ValidationError
@@ -32,10 +32,11 @@ from provisioning_schema.readers import Reader, Row
 from provisioning_schema.readers._line_reader import LineReader, LineRows, Split
 from provisioning_schema.readers._records import raw_record
 from provisioning_schema.readers._split import MisalignedPieceError, Piece, Tally
-from provisioning_schema.request import check_record, repeated_values
-from provisioning_schema.rules import UniquenessTracker, UniqueValues
+from provisioning_schema.request import check_record, duplicate_errors
+from provisioning_schema.rules import DuplicateValue, UniquenessTracker
 
 _CHUNK = 200  # rows checked at once in this process
+_PIECES_A_WORKER = 3  # pieces in flight for each worker process
 
 Progress = Callable[[Reader, int], None]
 """Called now and then with the reader and the number of rows so far."""
@@ -188,15 +189,20 @@ class _Merged:
         first = checked.records
         checked.records += len(part.numbers)
         rows = zip(part.numbers, part.unique, strict=True)
-        for position, (number, values) in enumerate(rows):
+        remember = self.tracker.add_values
+        for position, (number, (extension, email)) in enumerate(rows):
+            # Every row passes here, in the one process that keeps the table
+            # of values seen: the common case (no problem, no change, no
+            # one to tell) costs one call.
+            duplicates = remember(extension, email, number)
             found = part.problems.get(position, [])
-            if values != (None, None):
-                loc = part.locs.get(position, ())
-                found = found + self._repeats(values, number, loc)
             changed = part.changes.get(position, [])
-            if not (found or changed or self.each):
+            if not (duplicates or found or changed or self.each):
                 continue
 
+            if duplicates:
+                loc = part.locs.get(position, ())
+                found = found + self._located(duplicates, loc)
             index = first + position
             problems = [Problem(index, *each, number) for each in found]
             changes = [Problem(index, *each, number) for each in changed]
@@ -220,14 +226,8 @@ class _Merged:
         self.checked.notes = list(self.reader.notes)
         return self.checked
 
-    def _repeats(
-        self, values: tuple[str | None, str | None], number: int, loc: Loc
-    ) -> list[Found]:
-        unique = UniqueValues(*values)
-        repeats = repeated_values(self.tracker, unique, number, redact=self.redact)
-        if not repeats:
-            return []
-
+    def _located(self, duplicates: list[DuplicateValue], loc: Loc) -> list[Found]:
+        repeats = duplicate_errors(duplicates, redact=self.redact)
         error = ValidationError.from_exception_data("record", repeats)
         return [
             (self.reader.path_of((*loc, *found.loc)), found.type, found.message)
@@ -292,6 +292,22 @@ def _in_pieces(
 ) -> Generator[_Part, None, None]:
     """Check the pieces in worker processes; give the parts in file order."""
     job = (split.rows, context, wire)
+    pieces = iter(split.pieces)
+    first = next(pieces, None)
+    if first is None:
+        return
+    second = next(pieces, None)
+    if second is None:
+        # A file of one piece is checked here: starting a worker takes longer.
+        part = _check_piece_with(job, first)
+        if part.misaligned:
+            yield from _resumed(split, [first], context, wire)
+            return
+        if part.tally is not None:
+            split.tally.add(part.tally)
+        yield part
+        return
+
     # An executor, not multiprocessing.Pool: a worker that dies breaks the
     # executor with an error, where a Pool would wait for its task forever.
     pool = ProcessPoolExecutor(
@@ -299,10 +315,12 @@ def _in_pieces(
     )
     try:
         pending: deque[tuple[Piece, Future[_Part]]] = deque()
-        pieces = iter(split.pieces)
+        pieces = chain([first, second], pieces)
         more = True
         while more or pending:
-            while more and len(pending) < 2 * jobs:
+            # Three pieces a worker: one in hand, two waiting while this
+            # process, which shares the CPUs, merges.
+            while more and len(pending) < _PIECES_A_WORKER * jobs:
                 piece = next(pieces, None)
                 more = piece is not None
                 if piece is not None:
@@ -375,7 +393,13 @@ def _start_worker(job: tuple[LineRows, dict[str, Any], bool]) -> None:
 
 def _check_piece(piece: Piece) -> _Part:
     assert _job is not None, "the pool starts every worker with its job"
-    reader, context, wire = _job
+    return _check_piece_with(_job, piece)
+
+
+def _check_piece_with(
+    job: tuple[LineRows, dict[str, Any], bool], piece: Piece
+) -> _Part:
+    reader, context, wire = job
     tally = Tally()
     lines = reader.piece_lines(piece)
     part = _check_rows(

@@ -79,8 +79,7 @@ class _Stricter:
     def __init__(self, root: CoreSchema) -> None:
         self.models: set[type[Any]] = set()
         self._definitions: dict[str, Any] = {
-            definition["ref"]: definition
-            for definition in root.get("definitions", [])
+            definition["ref"]: definition for definition in root.get("definitions", [])
         }
 
     def schema(self, node: Any) -> Any:

@@ -27,7 +27,7 @@ from provisioning_schema._fast import fast_form
 from provisioning_schema.contact import Contact
 from provisioning_schema.devices import DeviceDefinition
 from provisioning_schema.options import resolve_options
-from provisioning_schema.rules import UniquenessTracker, UniqueValues
+from provisioning_schema.rules import DuplicateValue, UniquenessTracker, UniqueValues
 from provisioning_schema.types import ExtensionNumber, NonBlankId
 
 MAX_RECORDS = 10  # the API spec's maxItems for records
@@ -239,8 +239,15 @@ def repeated_values(
     redact: bool,
 ) -> list[InitErrorDetails]:
     """Errors for the values of record ``number`` that an earlier one used."""
+    return duplicate_errors(tracker.add(unique, number), redact=redact)
+
+
+def duplicate_errors(
+    repeats: list[DuplicateValue], *, redact: bool
+) -> list[InitErrorDetails]:
+    """Errors for values a record repeats, at their paths inside it."""
     errors = []
-    for repeat in tracker.add(unique, number):
+    for repeat in repeats:
         error = rule_error(repeat.error_type, repeat.rule, repeat.value, redact=redact)
         errors.append(line_error(error, repeat.path, repeat.value))
 

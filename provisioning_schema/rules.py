@@ -113,6 +113,7 @@ class FirstSeen:
 
     def __init__(self) -> None:
         self._slots = array("i", [-1]) * self._INITIAL_SLOTS
+        self._mask = self._INITIAL_SLOTS - 1
         self._hashes = array("q")
         self._ends = array("q")
         self._firsts = array("q")
@@ -125,19 +126,23 @@ class FirstSeen:
         """Remember ``index`` for ``value`` if it is new; return the first index."""
         key = value.encode("utf-8", "surrogatepass")
         digest = hash(key)
-        mask = len(self._slots) - 1
+        # Called for every row of a file: attributes are read into locals.
+        slots, mask = self._slots, self._mask
         slot = digest & mask
-        while (entry := self._slots[slot]) >= 0:
+        while (entry := slots[slot]) >= 0:
             if self._hashes[entry] == digest and self._key(entry) == key:
                 return self._firsts[entry]
             slot = (slot + 1) & mask
 
-        self._slots[slot] = len(self._firsts)
+        firsts = self._firsts
+        slots[slot] = len(firsts)
         self._hashes.append(digest)
-        self._buffer += key
-        self._ends.append(len(self._buffer))
-        self._firsts.append(index)
-        if 3 * len(self._firsts) > 2 * len(self._slots):
+        buffer = self._buffer
+        buffer += key
+        self._ends.append(len(buffer))
+        firsts.append(index)
+        # At most half full: linear probing stays short.
+        if 2 * len(firsts) > len(slots):
             self._grow()
 
         return index
@@ -147,13 +152,14 @@ class FirstSeen:
         return bytes(self._buffer[start : self._ends[entry]])
 
     def _grow(self) -> None:
-        self._slots = array("i", [-1]) * (2 * len(self._slots))
-        mask = len(self._slots) - 1
+        size = 2 * len(self._slots)
+        self._slots = slots = array("i", [-1]) * size
+        self._mask = mask = size - 1
         for entry, digest in enumerate(self._hashes):
             slot = digest & mask
-            while self._slots[slot] >= 0:
+            while slots[slot] >= 0:
                 slot = (slot + 1) & mask
-            self._slots[slot] = entry
+            slots[slot] = entry
 
 
 class _FirstSeenTable(Protocol):
@@ -184,9 +190,14 @@ class UniquenessTracker:
 
     def add(self, values: UniqueValues, number: int) -> list[DuplicateValue]:
         """Remember a record's values as record ``number``'s; return repeats."""
+        return self.add_values(values.extension_number, values.login_email, number)
+
+    def add_values(
+        self, extension: str | None, email: str | None, number: int
+    ) -> list[DuplicateValue]:
+        """Like ``add``, for the two values given one by one."""
         duplicates = []
 
-        extension = values.extension_number
         if extension is not None:
             first = self._extension_numbers.setdefault(extension, number)
             if first != number:
@@ -199,7 +210,6 @@ class UniquenessTracker:
                     )
                 )
 
-        email = values.login_email
         if email is not None:
             first = self._login_emails.setdefault(email.lower(), number)
             if first != number:

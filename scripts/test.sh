@@ -24,4 +24,5 @@ python3 -m venv .venv-oldest
 .venv-oldest/bin/python -m pip install --quiet --no-deps -e .
 .venv-oldest/bin/python -m pytest -p no:cacheprovider \
     tests/test_types.py tests/test_contact.py tests/test_devices.py \
-    tests/test_request.py tests/test_response.py tests/test_roundtrip.py
+    tests/test_request.py tests/test_response.py tests/test_roundtrip.py \
+    tests/test_fast_path.py tests/test_differential_records.py

@@ -462,7 +462,10 @@ def test_a_failing_worker_is_one_line_without_data(
     path = write(tmp_path, "s.jsonl", _LINES)
     out = tmp_path / "out"
 
-    # Workers are forked, so they run this stand-in for the real check.
+    # Small pieces, so that the file goes to workers (a file of one piece is
+    # checked in this process); a spawned worker imports this module to run
+    # the stand-in.
+    monkeypatch.setattr("provisioning_schema.readers._split.PIECE_BYTES", 64)
     monkeypatch.setattr("provisioning_schema._checking._check_piece", _failing_check)
     result = cli("batch", path, "--output", str(out), "--jobs", "2", "--skip-invalid")
 
@@ -472,6 +475,22 @@ def test_a_failing_worker_is_one_line_without_data(
         "run again with --jobs 1\n"
     )
     assert list(out.iterdir()) == []
+
+
+def test_a_file_of_one_piece_is_checked_without_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "s.jsonl", _LINES)
+
+    # A worker would run the failing stand-in; none is started.
+    monkeypatch.setattr("provisioning_schema._checking._check_piece", _failing_check)
+    two = cli("validate", path, "--jobs", "2")
+
+    assert two.stderr == ""
+    assert (two.code, two.stdout) == (
+        cli("validate", path, "--jobs", "1").code,
+        cli("validate", path, "--jobs", "1").stdout,
+    )
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
