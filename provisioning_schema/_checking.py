@@ -1,27 +1,29 @@
 """Check every row a reader gives, in file order, with the rules across rows.
 
 Each record is validated on its own: in this process, or with ``jobs``
-above 1 in worker processes, each of which takes a piece of raw bytes of
-a CSV or JSONL file (cut at record boundaries by the parent) and decodes,
-parses, normalizes and validates it, and sends back compact results:
-problems and changes as report data, the values the uniqueness rules
-need, and the wire JSON only for ``batch``. The parent merges the pieces
-in file order and runs the uniqueness rules, so the report is the same
-for any number of jobs. At most two pieces per job are in flight, so
-memory stays flat. JSON documents, read whole, are checked in this
-process, as are files in an encoding that cannot be cut at line feeds.
+above 1 shared between this process and ``jobs - 1`` worker processes.
+Whoever checks a piece of raw bytes of a CSV or JSONL file (cut at record
+boundaries by this process) decodes, parses, normalizes and validates it,
+and gives back compact results: problems and changes as report data, the
+values the uniqueness rules need, and the wire JSON only for ``batch``.
+This process merges the parts in file order and runs the uniqueness rules,
+so the report is the same for any number of jobs. A few pieces per job are
+in flight, so memory stays flat. JSON documents, read whole, are checked
+in this process, as are files in an encoding that cannot be cut at line
+feeds.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import islice
 from typing import Any
 
 from pydantic import ValidationError
@@ -36,7 +38,9 @@ from provisioning_schema.request import check_record, duplicate_errors
 from provisioning_schema.rules import DuplicateValue, UniquenessTracker
 
 _CHUNK = 200  # rows checked at once in this process
-_PIECES_A_WORKER = 3  # pieces in flight for each worker process
+_PIECES_A_WORKER = 3  # pieces sent ahead to each worker process
+_PARTS_HELD = 4  # parts checked here ahead of the part due
+_HAND_OVER_SECONDS = 0.0005  # GIL switch interval while sharing pieces
 
 Progress = Callable[[Reader, int], None]
 """Called now and then with the reader and the number of rows so far."""
@@ -290,57 +294,122 @@ def _check_rows(
 def _in_pieces(
     split: Split, context: dict[str, Any], wire: bool, jobs: int
 ) -> Generator[_Part, None, None]:
-    """Check the pieces in worker processes; give the parts in file order."""
-    job = (split.rows, context, wire)
-    pieces = iter(split.pieces)
-    first = next(pieces, None)
-    if first is None:
-        return
-    second = next(pieces, None)
-    if second is None:
-        # A file of one piece is checked here: starting a worker takes longer.
-        part = _check_piece_with(job, first)
-        if part.misaligned:
-            yield from _resumed(split, [first], context, wire)
-            return
-        if part.tally is not None:
-            split.tally.add(part.tally)
-        yield part
-        return
-
-    # An executor, not multiprocessing.Pool: a worker that dies breaks the
-    # executor with an error, where a Pool would wait for its task forever.
-    pool = ProcessPoolExecutor(
-        jobs, mp_context=_processes(), initializer=_start_worker, initargs=(job,)
-    )
+    """Check the pieces here and in ``jobs - 1`` workers; give parts in file order."""
+    sharing = _Sharing(split, (split.rows, context, wire), jobs - 1)
     try:
-        pending: deque[tuple[Piece, Future[_Part]]] = deque()
-        pieces = chain([first, second], pieces)
-        more = True
-        while more or pending:
-            # Three pieces a worker: one in hand, two waiting while this
-            # process, which shares the CPUs, merges.
-            while more and len(pending) < _PIECES_A_WORKER * jobs:
-                piece = next(pieces, None)
-                more = piece is not None
-                if piece is not None:
-                    pending.append((piece, pool.submit(_check_piece, piece)))
-            if not pending:
-                return
-
-            part = _result(pending[0][1], split.rows.source)
-            if part.misaligned:
-                held = [piece for piece, _ in pending]
-                pool.shutdown(wait=True, cancel_futures=True)
-                yield from _resumed(split, held, context, wire)
-                return
-
-            pending.popleft()
-            if part.tally is not None:
-                split.tally.add(part.tally)
-            yield part
+        yield from sharing.parts()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        sharing.close()
+
+
+_Job = tuple[LineRows, dict[str, Any], bool]
+_Slot = Future[_Part] | _Part | None
+"""A piece's part: coming from a worker, checked here, or not yet checked."""
+
+
+class _Sharing:
+    """Pieces shared between this process and worker processes.
+
+    This process is one of the jobs. It checks the first piece itself while
+    the workers start (a file of one piece starts none), and whenever the
+    part due next is not ready it checks the next piece, or takes back one
+    that no worker has started, so no CPU waits while pieces are left.
+    """
+
+    def __init__(self, split: Split, job: _Job, workers: int) -> None:
+        self.split = split
+        self.job = job
+        self.workers = workers
+        self.pieces = iter(split.pieces)
+        self.more = True
+        self.due: deque[tuple[Piece, _Slot]] = deque()
+        self.pool: ProcessPoolExecutor | None = None
+
+    def parts(self) -> Iterator[_Part]:
+        """Give every piece's part in file order, checked somewhere."""
+        # This process checks pieces while its own threads hand pieces to
+        # the workers and read their parts; a worker waits on them, so they
+        # get the GIL within half a millisecond instead of five.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(_HAND_OVER_SECONDS)
+        try:
+            yield from self._parts()
+        finally:
+            sys.setswitchinterval(interval)
+
+    def _parts(self) -> Iterator[_Part]:
+        self._take_next(check=False)
+        while self.due:
+            self._feed_workers()
+            piece, slot = self.due[0]
+            if isinstance(slot, Future) and not slot.done() and self._work_instead():
+                continue
+
+            if slot is None:
+                part = _check_piece_with(self.job, piece)
+            elif isinstance(slot, Future):
+                part = _result(slot, self.split.rows.source)
+            else:
+                part = slot
+            if part.misaligned:
+                held = [piece for piece, _ in self.due]
+                self.close()
+                yield from _resumed(self.split, held, self.job[1], self.job[2])
+                return
+
+            self.due.popleft()
+            if part.tally is not None:
+                self.split.tally.add(part.tally)
+            yield part
+
+    def close(self) -> None:
+        """Stop the workers, dropping pieces they have not started."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _feed_workers(self) -> None:
+        sent = sum(isinstance(slot, Future) for _, slot in self.due)
+        while self.more and sent < _PIECES_A_WORKER * self.workers:
+            piece = self._next_piece()
+            if piece is None:
+                return
+            if self.pool is None:
+                # An executor, not multiprocessing.Pool: a worker that dies
+                # breaks the executor with an error, where a Pool would wait
+                # for its task forever.
+                self.pool = ProcessPoolExecutor(
+                    self.workers,
+                    mp_context=_processes(),
+                    initializer=_start_worker,
+                    initargs=(self.job,),
+                )
+            self.due.append((piece, self.pool.submit(_check_piece, piece)))
+            sent += 1
+
+    def _work_instead(self) -> bool:
+        held = sum(isinstance(slot, _Part) for _, slot in self.due)
+        if held < _PARTS_HELD and self._take_next(check=True):
+            return True
+
+        for position in range(len(self.due) - 1, 0, -1):
+            piece, slot = self.due[position]
+            if isinstance(slot, Future) and slot.cancel():
+                self.due[position] = (piece, _check_piece_with(self.job, piece))
+                return True
+        return False
+
+    def _take_next(self, *, check: bool) -> bool:
+        piece = self._next_piece()
+        if piece is None:
+            return False
+        part = _check_piece_with(self.job, piece) if check else None
+        self.due.append((piece, part))
+        return True
+
+    def _next_piece(self) -> Piece | None:
+        piece = next(self.pieces, None) if self.more else None
+        self.more = piece is not None
+        return piece
 
 
 def _result(result: Future[_Part], source: str) -> _Part:

@@ -12,7 +12,11 @@ from typing import Any
 import pytest
 from bulk import cli, csv_text, person, record, write
 
+from provisioning_schema import _checking
 from provisioning_schema.cli import run
+from provisioning_schema.readers import open_reader
+from provisioning_schema.readers._line_reader import LineReader
+from provisioning_schema.readers._source import ReadOptions
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 STAFF = REPOSITORY / "examples" / "staff.csv"
@@ -475,6 +479,40 @@ def test_a_failing_worker_is_one_line_without_data(
         "run again with --jobs 1\n"
     )
     assert list(out.iterdir()) == []
+
+
+def test_two_jobs_share_the_pieces_between_this_process_and_a_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [person(i) for i in range(300)]
+    rows[250]["contact.email"] = rows[10]["contact.email"]
+    path = write(tmp_path, "s.csv", csv_text(rows))
+    one = cli("validate", path, "--jobs", "1")
+
+    monkeypatch.setattr("provisioning_schema.readers._split.PIECE_BYTES", 512)
+    here: list[int] = []
+    check_here = _checking._check_piece_with
+
+    def counted(job: Any, piece: Any) -> Any:
+        here.append(piece.line)
+        return check_here(job, piece)
+
+    # Only this process sees the stand-in; the worker checks the real way.
+    monkeypatch.setattr(_checking, "_check_piece_with", counted)
+    two = cli("validate", path, "--jobs", "2")
+
+    pieces = _piece_count(path)
+    assert 0 < len(here) < pieces
+    assert (two.code, two.stdout, two.stderr) == (one.code, one.stdout, one.stderr)
+    assert "line 12" in one.stdout
+
+
+def _piece_count(path: str) -> int:
+    reader = open_reader(path, None, ReadOptions())
+    assert isinstance(reader, LineReader)
+    with reader.split() as split:
+        assert split is not None
+        return sum(1 for _ in split.pieces)
 
 
 def test_a_file_of_one_piece_is_checked_without_workers(
