@@ -28,6 +28,7 @@ from typing import Any
 
 from pydantic_core import CoreSchema, SchemaError, SchemaValidator, core_schema
 
+from provisioning_schema._base import WireModel
 from provisioning_schema._forms import OneFormOf
 
 _Replacement = Callable[[CoreSchema], CoreSchema]
@@ -111,7 +112,7 @@ class _Stricter:
         function = node["function"]["function"]
         owner = getattr(function, "__self__", None)
         inner = self.schema(node["schema"])
-        if getattr(function, "__name__", None) == "_check_keys":
+        if getattr(function, "__func__", None) is _CHECK_KEYS:
             return self._keep_ref(node, inner)
         if isinstance(owner, OneFormOf):
             return self._keep_ref(node, self._tagged(owner, node["schema"]))
@@ -121,15 +122,15 @@ class _Stricter:
 
     def _tagged(self, forms: OneFormOf, union: dict[str, Any]) -> CoreSchema:
         choices = {
-            self._model_class(choice).__name__: self.schema(choice)
+            _tag_of(self._model_class(choice)): self.schema(choice)
             for choice in union["choices"]
         }
 
         def tag(value: Any) -> str | None:
             if isinstance(value, forms.forms):
-                return type(value).__name__
+                return _tag_of(type(value))
             form = forms.choose(value) if isinstance(value, dict) else None
-            return form.__name__ if form is not None else None
+            return _tag_of(form) if form is not None else None
 
         return core_schema.tagged_union_schema(choices, tag)
 
@@ -148,6 +149,12 @@ class _Stricter:
             return replacement
         return {**replacement, "ref": node["ref"]}
 
+
+def _tag_of(form: type[Any]) -> str:
+    return f"{form.__module__}.{form.__qualname__}"
+
+
+_CHECK_KEYS = WireModel._check_keys.__func__
 
 # Values that hold Python objects, not schemas.
 _OPAQUE = frozenset(

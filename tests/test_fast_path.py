@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from checking import fast_validator_as
 from corpus import DEVICE, RECORD, corpus
-from pydantic import ValidationError
+from pydantic import ModelWrapValidatorHandler, ValidationError, model_validator
 
 from provisioning_schema import (
     BatchProvisionUsersRequest,
@@ -218,3 +218,20 @@ def test_a_subclass_gets_its_own_fast_validator() -> None:
     assert isinstance(item, Tagged)
     assert item.team == "Sales"
     assert isinstance(_base._fast_validators[Tagged], type(fast_validator(Tagged)))
+
+
+def test_a_subclass_keeps_its_own_wrap_validator() -> None:
+    class WithoutCostCenters(BatchProvisionUsersRequestItem):
+        @model_validator(mode="wrap")
+        @classmethod
+        def _check_keys(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+            # Named like the base class's key check (which it replaces here),
+            # which the fast validator drops; this one must stay.
+            if isinstance(data, dict) and "costCenter" in data:
+                raise ValueError("no cost centers on this account")
+            return handler(data)
+
+    with pytest.raises(ValidationError, match="no cost centers"):
+        WithoutCostCenters.model_validate(_record(costCenter={"id": "224149"}))
+    record = {key: value for key, value in _record().items() if key != "costCenter"}
+    assert WithoutCostCenters.model_validate(record).cost_center is None
