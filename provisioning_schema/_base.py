@@ -124,6 +124,7 @@ class WireModel(_WireDumps):
         )
         fast = None if settings else _fast_validator(cls)
         if fast is not None:
+            resolve_options(context)  # a bad option is a TypeError either way
             try:
                 valid: Self = fast.validate_python(obj, context=context)
             except ValidationError:
@@ -149,6 +150,7 @@ class WireModel(_WireDumps):
         )
         fast = None if settings else _fast_validator(cls)
         if fast is not None:
+            resolve_options(context)  # a bad option is a TypeError either way
             try:
                 valid: Self = fast.validate_json(json_data, context=context)
             except ValidationError:

@@ -16,12 +16,15 @@ feeds.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -41,6 +44,7 @@ _CHUNK = 200  # rows checked at once in this process
 _PIECES_A_WORKER = 3  # pieces sent ahead to each worker process
 _PARTS_HELD = 4  # parts checked here ahead of the part due
 _HAND_OVER_SECONDS = 0.0005  # GIL switch interval while sharing pieces
+_ORPHAN_CHECK_SECONDS = 0.5  # how often a worker looks for its parent
 
 Progress = Callable[[Reader, int], None]
 """Called now and then with the reader and the number of rows so far."""
@@ -324,6 +328,10 @@ class _Sharing:
         self.more = True
         self.due: deque[tuple[Piece, _Slot]] = deque()
         self.pool: ProcessPoolExecutor | None = None
+        # With wire JSON (batch) a part is some ten times larger: fewer wait.
+        wire = job[2]
+        self.most_sent = _PIECES_A_WORKER - 1 if wire else _PIECES_A_WORKER
+        self.most_held = 1 if wire else _PARTS_HELD
 
     def parts(self) -> Iterator[_Part]:
         """Give every piece's part in file order, checked somewhere."""
@@ -369,7 +377,7 @@ class _Sharing:
 
     def _feed_workers(self) -> None:
         sent = sum(isinstance(slot, Future) for _, slot in self.due)
-        while self.more and sent < _PIECES_A_WORKER * self.workers:
+        while self.more and sent < self.most_sent * self.workers:
             piece = self._next_piece()
             if piece is None:
                 return
@@ -381,14 +389,25 @@ class _Sharing:
                     self.workers,
                     mp_context=_processes(),
                     initializer=_start_worker,
-                    initargs=(self.job,),
+                    initargs=(self.job, os.getpid()),
                 )
-            self.due.append((piece, self.pool.submit(_check_piece, piece)))
+            self.due.append((piece, self._submit(piece)))
             sent += 1
+
+    def _submit(self, piece: Piece) -> Future[_Part]:
+        assert self.pool is not None, "the pool is made before the first piece"
+        # The first submits start the workers. Ctrl-C is held back meanwhile:
+        # a spawned worker keeps the blocked signal through its start-up,
+        # when it could not yet ignore it and would print a traceback.
+        with _sigint_held():
+            try:
+                return self.pool.submit(_check_piece, piece)
+            except Exception as exc:  # a worker died: told like a failed part
+                raise _worker_failed(self.split.rows.source, exc) from None
 
     def _work_instead(self) -> bool:
         held = sum(isinstance(slot, _Part) for _, slot in self.due)
-        if held < _PARTS_HELD and self._take_next(check=True):
+        if held < self.most_held and self._take_next(check=True):
             return True
 
         for position in range(len(self.due) - 1, 0, -1):
@@ -423,10 +442,26 @@ def _result(result: Future[_Part], source: str) -> _Part:
     try:
         return result.result()
     except Exception as exc:  # any failure: told without data
-        reason = (
-            f"a worker process failed ({type(exc).__name__}); run again with --jobs 1"
-        )
-        raise InputFileError(source, reason) from None
+        raise _worker_failed(source, exc) from None
+
+
+def _worker_failed(source: str, exc: Exception) -> InputFileError:
+    reason = f"a worker process failed ({type(exc).__name__}); run again with --jobs 1"
+    return InputFileError(source, reason)
+
+
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):  # not on Windows
+        yield
+        return
+
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        # A Ctrl-C pressed meanwhile arrives here, as KeyboardInterrupt.
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _processes() -> multiprocessing.context.BaseContext:
@@ -453,11 +488,20 @@ def _resumed(
 _job: tuple[LineRows, dict[str, Any], bool] | None = None
 
 
-def _start_worker(job: tuple[LineRows, dict[str, Any], bool]) -> None:
+def _start_worker(job: tuple[LineRows, dict[str, Any], bool], parent: int) -> None:
     global _job  # noqa: PLW0603  # set once per worker process, by the pool
     _job = job
     # Ctrl-C is the parent's to handle: it ends the pool and cleans up.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed outright (SIGTERM, SIGKILL) cannot stop its workers,
+    # which would wait for pieces forever: they watch for it themselves.
+    threading.Thread(target=_end_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _end_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_ORPHAN_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _check_piece(piece: Piece) -> _Part:

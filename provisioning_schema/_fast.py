@@ -36,26 +36,32 @@ _BUILDING = threading.Lock()
 _replacements: dict[Callable[..., Any], _Replacement] = {}
 
 
-def fast_form(wrap: Callable[..., Any], after: Callable[[Any], Any]) -> None:
-    """In fast validators, run ``after`` on the valid value instead of ``wrap``.
+def fast_form(wrap: Callable[..., Any], replacement: _Replacement) -> None:
+    """In fast validators, put ``replacement(inner)`` where ``wrap`` wraps ``inner``.
 
-    ``after`` must refuse (raise) whatever ``wrap`` would refuse.
+    The replacement must refuse whatever ``wrap`` refuses.
     """
-    _replacements[wrap] = lambda inner: core_schema.no_info_after_validator_function(
-        after, inner
-    )
+    _replacements[wrap] = replacement
 
 
 def fast_validator(model: type[Any]) -> SchemaValidator | None:
-    """Build the fast validator of a model class.
+    """Build the fast validator of one of this package's model classes.
 
-    ``None`` when pydantic-core refuses the rewritten schema, as a release
-    that changed its schemas might: the model then validates the full way
-    only, slower and with the same verdicts.
+    ``None`` for a model that holds a class from elsewhere (a subclass of
+    ours, say), and when pydantic-core refuses the rewritten schema, as a
+    release that changed its schemas might: the model then validates the
+    full way only, slower and with the same verdicts.
     """
     schema = model.__pydantic_core_schema__
     stricter = _Stricter(schema)
     fast = stricter.schema(schema)
+    if not all(cls.__module__.startswith(_OURS) for cls in stricter.models):
+        # Another model's validators may read what a stricter inner
+        # validator refuses differently (a wrap validator that recovers, a
+        # before validator that renames keys, its own aliases or extra
+        # keys): it validates the full way only.
+        return None
+
     # pydantic-core reuses a complete model class's own validator wherever
     # the class appears in a schema; marked incomplete while the fast
     # validator is built, each class is built from its rewritten schema.
@@ -155,6 +161,8 @@ def _tag_of(form: type[Any]) -> str:
 
 
 _CHECK_KEYS = WireModel._check_keys.__func__
+
+_OURS = "provisioning_schema."
 
 # Values that hold Python objects, not schemas.
 _OPAQUE = frozenset(

@@ -19,7 +19,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError, core_schema
 
 from provisioning_schema._base import WireModel
 from provisioning_schema._errors import carry_over, line_error, reraise, rule_error
@@ -355,7 +355,14 @@ def _unique_or_refused(
     return records
 
 
-fast_form(_validate_records, _unique_or_refused)
+def _fast_records(records: CoreSchema) -> CoreSchema:
+    # A list only, as JSON gives: other iterables go to the full validator,
+    # which refuses all but lists and tuples.
+    strict = {**records, "strict": True}
+    return core_schema.no_info_after_validator_function(_unique_or_refused, strict)
+
+
+fast_form(_validate_records, _fast_records)
 
 
 class BatchProvisionUsersRequest(WireModel):

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -549,3 +555,110 @@ def test_a_full_disk_is_one_line(tmp_path: Path) -> None:
         2,
         "provisioning-schema: cannot write the report: No space left on device\n",
     )
+
+
+def test_a_worker_lost_while_pieces_are_sent_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "s.jsonl", _LINES)
+
+    def lost(*_: Any, **__: Any) -> Any:
+        raise BrokenProcessPool("A child process terminated abruptly")
+
+    monkeypatch.setattr("provisioning_schema.readers._split.PIECE_BYTES", 64)
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", lost)
+    result = cli("validate", path, "--jobs", "2")
+
+    assert result.code == 2
+    assert result.stderr == (
+        f"provisioning-schema: {path}: a worker process failed "
+        "(BrokenProcessPool); run again with --jobs 1\n"
+    )
+    assert "1 unreadable" in result.stdout
+
+
+def test_ctrl_c_is_held_back_while_workers_start() -> None:
+    with _checking._sigint_held():
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    after = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+
+    assert signal.SIGINT in held
+    assert signal.SIGINT not in after
+
+
+def _big_csv(tmp_path: Path) -> str:
+    return write(tmp_path, "big.csv", csv_text([person(i) for i in range(60_000)]))
+
+
+def _command(path: str, jobs: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "provisioning_schema", "validate", "--jobs", jobs, path],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPOSITORY,
+        start_new_session=True,
+    )
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.4, 0.5])
+def test_ctrl_c_while_workers_start_is_one_line(tmp_path: Path, delay: float) -> None:
+    command = _command(_big_csv(tmp_path), "2")
+    time.sleep(delay)
+
+    # As a terminal sends it: to every process of the group.
+    os.killpg(command.pid, signal.SIGINT)
+    _, stderr = command.communicate(timeout=60)
+
+    assert "Traceback" not in stderr
+    assert command.returncode in (130, 0, 1)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_end_when_their_parent_is_terminated(tmp_path: Path) -> None:
+    command = _command(_big_csv(tmp_path), "3")
+    workers = _children(command.pid, wait_for=2)
+    time.sleep(1)
+
+    os.kill(command.pid, signal.SIGTERM)
+    try:
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = [pid for pid in workers if _alive(pid)]
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(command.pid, signal.SIGKILL)
+        command.communicate(timeout=60)
+
+    assert left == []
+
+
+def _children(parent: int, wait_for: int) -> list[int]:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        found = [
+            int(stat.parent.name)
+            for stat in Path("/proc").glob("[0-9]*/stat")
+            if _parent_of(stat) == parent
+        ]
+        if len(found) >= wait_for:
+            return found
+        time.sleep(0.05)
+    raise AssertionError("the workers did not start")
+
+
+def _parent_of(stat: Path) -> int | None:
+    try:
+        # The command name may hold spaces; the fields after it do not.
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"

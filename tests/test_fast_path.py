@@ -8,6 +8,7 @@ the fast validators hold no Python key checks and are really taken.
 
 from __future__ import annotations
 
+import collections
 import copy
 import json
 import re
@@ -17,12 +18,20 @@ from typing import Any
 import pytest
 from checking import fast_validator_as
 from corpus import DEVICE, RECORD, corpus
-from pydantic import ModelWrapValidatorHandler, ValidationError, model_validator
+from pydantic import (
+    ConfigDict,
+    ModelWrapValidatorHandler,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+    model_validator,
+)
 
 from provisioning_schema import (
     BatchProvisionUsersRequest,
     BatchProvisionUsersRequestItem,
     Contact,
+    CostCenter,
     _base,
 )
 from provisioning_schema._base import WireModel
@@ -210,14 +219,106 @@ def test_validation_settings_take_the_full_validator_only() -> None:
     assert valid.records[0].contact.first_name == "Jane"
 
 
-def test_a_subclass_gets_its_own_fast_validator() -> None:
+def test_a_subclass_validates_the_full_way_only() -> None:
     class Tagged(BatchProvisionUsersRequestItem):
         team: str | None = None
 
     item = Tagged.model_validate(_record(team="Sales"))
+
     assert isinstance(item, Tagged)
     assert item.team == "Sales"
-    assert isinstance(_base._fast_validators[Tagged], type(fast_validator(Tagged)))
+    assert fast_validator(Tagged) is None
+    assert _base._fast_validators[Tagged] is None
+
+
+class _LooseContact(Contact):
+    model_config = ConfigDict(extra="ignore")
+
+
+class _Forgiving(BatchProvisionUsersRequestItem):
+    @field_validator("contact", mode="wrap")
+    @classmethod
+    def _empty_contact_on_error(
+        cls, value: Any, handler: ValidatorFunctionWrapHandler
+    ) -> Any:
+        try:
+            return handler(value)
+        except ValidationError:
+            return Contact()
+
+
+# Subclasses whose own settings or validators would read the stricter
+# fast validator's refusals differently from the full validator's answers.
+SUBCLASS_CASES = [
+    pytest.param(_LooseContact, {"firstName": "Jane", "nickname": "J"}, id="extra"),
+    pytest.param(
+        _Forgiving,
+        {"status": "Enabled", "contact": {"firstName": "Jane", "lastName": None}},
+        id="wrap-recovers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("model", "value"), SUBCLASS_CASES)
+def test_subclasses_give_what_the_full_validator_gives(
+    model: type[WireModel], value: dict[str, Any]
+) -> None:
+    direct = _direct(model, value)
+
+    assert _outcome(model, value, fast=True) == direct
+    assert fast_validator(model) is None
+
+
+def _direct(model: type[WireModel], value: Any) -> tuple[Any, ...]:
+    try:
+        valid = model.__pydantic_validator__.validate_python(value)
+    except ValidationError as error:
+        return ("errors", error.errors())
+    return (
+        "valid",
+        valid.model_dump(exclude_none=False),
+        valid.model_dump(exclude_unset=True, exclude_none=False),
+    )
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        pytest.param(collections.deque([RECORD]), id="deque"),
+        pytest.param((record for record in [RECORD]), id="generator"),
+        pytest.param({"a": RECORD}.values(), id="dict-values"),
+    ],
+)
+def test_records_must_be_a_list_or_tuple_either_way(records: Any) -> None:
+    with pytest.raises(ValidationError) as caught:
+        BatchProvisionUsersRequest.model_validate({"records": records})
+
+    assert [(e["type"], e["loc"]) for e in caught.value.errors()] == [
+        ("array_expected", ("records",))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("model", "value", "context"),
+    [
+        pytest.param(CostCenter, {"id": "1"}, {"phone_check": "nope"}, id="phone"),
+        pytest.param(CostCenter, {"id": "1"}, "x", id="not-a-dict"),
+        pytest.param(Contact, {}, {"redact": "no"}, id="redact"),
+        pytest.param(
+            BatchProvisionUsersRequest,
+            {"records": [{"status": "Enabled", "contact": {}}]},
+            {"max_extension_length": 2},
+            id="length",
+        ),
+    ],
+)
+def test_a_bad_option_is_a_type_error_even_when_no_field_reads_it(
+    model: type[WireModel], value: Any, context: Any
+) -> None:
+    with pytest.raises(TypeError):
+        model.model_validate(value, context=context)
+    with pytest.raises(TypeError):
+        model.model_validate_json(json.dumps(value), context=context)
 
 
 def test_a_subclass_keeps_its_own_wrap_validator() -> None:
