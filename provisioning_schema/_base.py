@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NoReturn
 
 from pydantic import (
@@ -122,15 +123,14 @@ class WireModel(_WireDumps):
             by_alias=by_alias,
             by_name=by_name,
         )
-        fast = None if settings else _fast_validator(cls)
-        if fast is not None:
-            resolve_options(context)  # a bad option is a TypeError either way
-            try:
-                valid: Self = fast.validate_python(obj, context=context)
-            except ValidationError:
-                pass  # the full validation below says what is wrong
-            else:
-                return valid
+        valid: Self | None = _validated_fast(
+            cls,
+            settings,
+            context,
+            lambda fast: fast.validate_python(obj, context=context),
+        )
+        if valid is not None:
+            return valid
 
         return super().model_validate(obj, context=context, **settings)
 
@@ -148,15 +148,14 @@ class WireModel(_WireDumps):
         settings = _given(
             strict=strict, extra=extra, by_alias=by_alias, by_name=by_name
         )
-        fast = None if settings else _fast_validator(cls)
-        if fast is not None:
-            resolve_options(context)  # a bad option is a TypeError either way
-            try:
-                valid: Self = fast.validate_json(json_data, context=context)
-            except ValidationError:
-                pass  # the full validation below says what is wrong
-            else:
-                return valid
+        valid: Self | None = _validated_fast(
+            cls,
+            settings,
+            context,
+            lambda fast: fast.validate_json(json_data, context=context),
+        )
+        if valid is not None:
+            return valid
 
         return super().model_validate_json(json_data, context=context, **settings)
 
@@ -236,6 +235,24 @@ def _given(**settings: Any) -> dict[str, Any]:
 
 
 _fast_validators: dict[type[WireModel], SchemaValidator | None] = {}
+
+
+def _validated_fast(
+    cls: type[WireModel],
+    settings: dict[str, Any],
+    context: Any,
+    validate: Callable[[SchemaValidator], Any],
+) -> Any:
+    """Validate with the fast validator; ``None`` when the full one must decide."""
+    fast = None if settings else _fast_validator(cls)
+    if fast is None:
+        return None
+
+    resolve_options(context)  # a bad option is a TypeError either way
+    try:
+        return validate(fast)
+    except ValidationError:
+        return None  # the full validation says what is wrong
 
 
 def _fast_validator(cls: type[WireModel]) -> SchemaValidator | None:

@@ -78,6 +78,10 @@ def _outcome(model: type[WireModel], value: Any, *, fast: bool) -> tuple[Any, ..
             valid = model.model_validate(value)
         except ValidationError as error:
             return ("errors", error.errors())
+    return _described(valid)
+
+
+def _described(valid: WireModel) -> tuple[Any, ...]:
     return (
         "valid",
         valid.model_dump(exclude_none=False),
@@ -274,11 +278,7 @@ def _direct(model: type[WireModel], value: Any) -> tuple[Any, ...]:
         valid = model.__pydantic_validator__.validate_python(value)
     except ValidationError as error:
         return ("errors", error.errors())
-    return (
-        "valid",
-        valid.model_dump(exclude_none=False),
-        valid.model_dump(exclude_unset=True, exclude_none=False),
-    )
+    return _described(valid)
 
 
 @pytest.mark.parametrize(
