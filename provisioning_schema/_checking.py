@@ -307,6 +307,7 @@ def _in_pieces(
 
 
 _Job = tuple[LineRows, dict[str, Any], bool]
+"""What every piece is checked with: the reader, the context, wire JSON or not."""
 _Slot = Future[_Part] | _Part | None
 """A piece's part: coming from a worker, checked here, or not yet checked."""
 
@@ -485,10 +486,10 @@ def _resumed(
             return
 
 
-_job: tuple[LineRows, dict[str, Any], bool] | None = None
+_job: _Job | None = None
 
 
-def _start_worker(job: tuple[LineRows, dict[str, Any], bool], parent: int) -> None:
+def _start_worker(job: _Job, parent: int) -> None:
     global _job  # noqa: PLW0603  # set once per worker process, by the pool
     _job = job
     # Ctrl-C is the parent's to handle: it ends the pool and cleans up.
@@ -509,9 +510,7 @@ def _check_piece(piece: Piece) -> _Part:
     return _check_piece_with(_job, piece)
 
 
-def _check_piece_with(
-    job: tuple[LineRows, dict[str, Any], bool], piece: Piece
-) -> _Part:
+def _check_piece_with(job: _Job, piece: Piece) -> _Part:
     reader, context, wire = job
     tally = Tally()
     lines = reader.piece_lines(piece)
